@@ -1,0 +1,77 @@
+import { fileURLToPath } from 'node:url'
+import vue from '@vitejs/plugin-vue'
+import { storybookTest } from '@storybook/addon-vitest/vitest-plugin'
+import { playwright } from '@vitest/browser-playwright'
+import { defineConfig } from 'vitest/config'
+// @ts-expect-error -- plain .mjs helper shared with the npm scripts
+import { CHROMIUM_ARGS, findChromium } from './scripts/browser-path.mjs'
+
+const root = fileURLToPath(new URL('.', import.meta.url))
+
+function chromium() {
+  const executablePath = findChromium() as string | undefined
+  if (!executablePath) {
+    throw new Error('No Chromium found: run `node scripts/ensure-browser.mjs` or set CHROMIUM_PATH.')
+  }
+  return playwright({
+    launchOptions: { executablePath, args: CHROMIUM_ARGS },
+    contextOptions: { reducedMotion: 'reduce', colorScheme: 'light' },
+  })
+}
+
+export default defineConfig({
+  plugins: [vue()],
+  resolve: {
+    alias: {
+      'vue-chat-stream/mocks/node': `${root}mocks/node.ts`,
+      'vue-chat-stream/mocks': `${root}mocks/index.ts`,
+      'vue-chat-stream/debug': `${root}src/debug.ts`,
+      'vue-chat-stream': `${root}src/index.ts`,
+    },
+  },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          environment: 'node',
+          include: ['src/**/*.test.ts', 'mocks/**/*.test.ts', 'scripts/**/*.test.ts', 'test/**/*.test.ts'],
+          exclude: ['**/*.browser.test.ts', '**/node_modules/**'],
+          typecheck: { enabled: true, include: ['src/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
+          testTimeout: 30_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['src/**/*.browser.test.ts', 'mocks/**/*.browser.test.ts', 'test/**/*.browser.test.ts'],
+          browser: {
+            enabled: true,
+            headless: true,
+            provider: chromium(),
+            instances: [{ browser: 'chromium' }],
+            viewport: { width: 1024, height: 768 },
+          },
+          testTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        plugins: [storybookTest({ configDir: `${root}.storybook` })],
+        test: {
+          name: 'storybook',
+          browser: {
+            enabled: true,
+            headless: true,
+            provider: chromium(),
+            instances: [{ browser: 'chromium' }],
+            viewport: { width: 1024, height: 768 },
+          },
+          testTimeout: 60_000,
+        },
+      },
+    ],
+  },
+})
