@@ -58,6 +58,23 @@ export default defineConfig({
         },
       },
       {
+        // Benchmarks: real Chromium, ratios measured in one run. Not part of `npm test` (`npm run bench`).
+        extends: true,
+        test: {
+          name: 'bench',
+          include: ['bench/**/*.bench.ts'],
+          browser: {
+            enabled: true,
+            headless: true,
+            provider: chromium(),
+            instances: [{ browser: 'chromium' }],
+            viewport: { width: 1024, height: 768 },
+          },
+          testTimeout: 600_000,
+          fileParallelism: false,
+        },
+      },
+      {
         extends: true,
         plugins: [storybookTest({ configDir: `${root}.storybook` })],
         test: {

@@ -5,7 +5,9 @@ const steps = [
   ['browsers', 'node scripts/ensure-browser.mjs --firefox'],
   ['lint', 'npm run --silent lint'],
   ['typecheck', 'npm run --silent typecheck'],
-  ['unit + browser + story tests', 'npx vitest run'],
+  ['unit tests (Node)', 'npx vitest run --project unit'],
+  ['browser tests (Chromium)', 'npx vitest run --project browser --passWithNoTests'],
+  ['story tests (Chromium)', 'npx vitest run --project storybook'],
 ]
 
 for (const [name, cmd] of steps) {
