@@ -79,12 +79,24 @@ export default defineConfig({
         plugins: [storybookTest({ configDir: `${root}.storybook` })],
         test: {
           name: 'storybook',
+          setupFiles: ['.storybook/visual.setup.ts'],
+          hookTimeout: 120_000,
+          provide: { vcsVisual: process.env.VCS_VISUAL === '1' },
           browser: {
             enabled: true,
             headless: true,
             provider: chromium(),
             instances: [{ browser: 'chromium' }],
             viewport: { width: 1024, height: 768 },
+            expect: {
+              toMatchScreenshot: {
+                // The defaults let a 1 px shift pass; exact comparison with anti-aliasing counted does not.
+                comparatorName: 'pixelmatch',
+                comparatorOptions: { threshold: 0, includeAA: true, allowedMismatchedPixels: 0 },
+                resolveScreenshotPath: ({ arg, ext }) => `${root}stories/__screenshots__/${arg}${ext}`,
+                resolveDiffPath: ({ arg, ext }) => `${root}.vitest-attachments/visual/${arg}${ext}`,
+              },
+            },
           },
           testTimeout: 60_000,
         },

@@ -7,7 +7,7 @@ const steps = [
   ['typecheck', 'npm run --silent typecheck'],
   ['unit tests (Node)', 'npx vitest run --project unit'],
   ['browser tests (Chromium)', 'npx vitest run --project browser --passWithNoTests'],
-  ['story tests (Chromium)', 'npx vitest run --project storybook'],
+  ['story + visual tests (Chromium)', 'VCS_VISUAL=1 npx vitest run --project storybook'],
 ]
 
 for (const [name, cmd] of steps) {
