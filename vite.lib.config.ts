@@ -1,0 +1,39 @@
+// Library build: ESM entries for `.`, `./debug`, `./mocks`, `./mocks/node` and one `style.css`.
+// Runtime dependencies and peers stay external; app bundlers resolve them once.
+import { fileURLToPath } from 'node:url'
+import vue from '@vitejs/plugin-vue'
+import { defineConfig } from 'vite'
+import pkg from './package.json' with { type: 'json' }
+
+const root = fileURLToPath(new URL('.', import.meta.url))
+const externalPackages = [
+  ...Object.keys(pkg.dependencies ?? {}),
+  ...Object.keys(pkg.peerDependencies ?? {}),
+  'msw',
+]
+
+export default defineConfig({
+  plugins: [vue()],
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    sourcemap: true,
+    target: 'es2022',
+    cssCodeSplit: false,
+    lib: {
+      entry: {
+        index: `${root}src/index.ts`,
+        debug: `${root}src/debug.ts`,
+        mocks: `${root}mocks/index.ts`,
+        'mocks-node': `${root}mocks/node.ts`,
+      },
+      formats: ['es'],
+      cssFileName: 'style',
+    },
+    rollupOptions: {
+      external: (id) =>
+        id.startsWith('node:') || externalPackages.some((name) => id === name || id.startsWith(`${name}/`)),
+      output: { chunkFileNames: 'chunks/[name]-[hash].js' },
+    },
+  },
+})
