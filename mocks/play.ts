@@ -1,0 +1,84 @@
+import type { StreamPlan } from './plan.ts'
+import type { ChunkingSpec } from './scenarios/chunking.ts'
+
+/** Where a played stream goes: a ReadableStream controller (MSW) or a node:http response. */
+export interface StreamSink {
+  write(chunk: Uint8Array): void
+  /** End the body cleanly. */
+  close(): void
+  /** Break the connection (the reader sees a network error). */
+  fail(): void
+}
+
+export interface PlayOptions {
+  /** Multiplies every planned delay: 1 = real time, 0 = as fast as possible (same frames). @default 1 */
+  timeScale?: number
+}
+
+/** A timed network write. */
+export interface PlannedWrite {
+  delay: number
+  chunk: Uint8Array
+}
+
+/** Cut the plan's steps into network writes (one per step, or N-byte pieces that split frames and characters). */
+export function planWrites(plan: StreamPlan, bytes: ChunkingSpec['bytes'] = plan.scenario.chunking.bytes): PlannedWrite[] {
+  const encoder = new TextEncoder()
+  const writes: PlannedWrite[] = []
+  for (const step of plan.steps) {
+    const chunk = encoder.encode(step.text)
+    if (bytes === 'frame' || chunk.length <= bytes) {
+      writes.push({ delay: step.delay, chunk })
+      continue
+    }
+    for (let offset = 0; offset < chunk.length; offset += bytes) {
+      writes.push({ delay: offset === 0 ? step.delay : 0, chunk: chunk.subarray(offset, offset + bytes) })
+    }
+  }
+  return writes
+}
+
+/**
+ * Play a plan into a sink on timers. Writes due at the same moment go out synchronously, so `timeScale: 0`
+ * plays even the 100 KB answer in milliseconds. Returns `stop()`, which clears the pending timer; call it when
+ * the request is aborted or the body is cancelled.
+ */
+export function playStream(plan: StreamPlan, sink: StreamSink, options: PlayOptions = {}): () => void {
+  const scale = options.timeScale ?? 1
+  const writes = planWrites(plan)
+  let index = 0
+  let timer: ReturnType<typeof setTimeout> | undefined
+  let stopped = false
+
+  const finish = () => {
+    stopped = true
+    if (plan.end === 'close') sink.close()
+    else if (plan.end === 'drop') sink.fail()
+    // 'hang': keep the body open until the reader goes away.
+  }
+
+  const run = () => {
+    timer = undefined
+    while (!stopped) {
+      const write = writes[index]
+      if (!write) return finish()
+      sink.write(write.chunk)
+      index++
+      const wait = (writes[index]?.delay ?? 0) * scale
+      if (wait > 0) {
+        timer = setTimeout(run, wait)
+        return
+      }
+    }
+  }
+
+  const first = (writes[0]?.delay ?? 0) * scale
+  if (first > 0) timer = setTimeout(run, first)
+  else queueMicrotask(run)
+
+  return () => {
+    stopped = true
+    if (timer !== undefined) clearTimeout(timer)
+    timer = undefined
+  }
+}

@@ -1,0 +1,42 @@
+// Lets plain `node` (20.19+, which has no --experimental-strip-types) run the harness's TypeScript sources:
+// `node --import ./mocks/register-ts.mjs mocks/cli.ts`. Types are erased by esbuild when it is installed
+// (fast; Storybook and Vite bring it) or else by the project's `typescript` (transpileModule). No type checking;
+// imports inside mocks/ carry explicit `.ts` extensions so Node resolves them as they are.
+import { readFile } from 'node:fs/promises'
+import { register } from 'node:module'
+import { isMainThread } from 'node:worker_threads'
+
+if (isMainThread) register(import.meta.url)
+
+let strip
+async function stripper() {
+  try {
+    const { transform } = await import('esbuild')
+    return async (source, url) =>
+      (await transform(source, { loader: 'ts', format: 'esm', target: 'es2022', sourcefile: url, sourcemap: 'inline' })).code
+  } catch {
+    const ts = (await import('typescript')).default
+    return (source, url) => transpile(ts, source, url)
+  }
+}
+
+export async function load(url, context, nextLoad) {
+  if (!url.startsWith('file:') || !url.endsWith('.ts')) return nextLoad(url, context)
+  strip ??= await stripper()
+  const source = await readFile(new URL(url), 'utf8')
+  return { format: 'module', source: await strip(source, url), shortCircuit: true }
+}
+
+function transpile(ts, source, url) {
+  const { outputText } = ts.transpileModule(source, {
+    fileName: url,
+    compilerOptions: {
+      module: ts.ModuleKind.ESNext,
+      target: ts.ScriptTarget.ES2022,
+      verbatimModuleSyntax: true,
+      sourceMap: false,
+      inlineSourceMap: true,
+    },
+  })
+  return outputText
+}

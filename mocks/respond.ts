@@ -1,0 +1,164 @@
+import { planStream, type StreamPlan } from './plan.ts'
+import { decodeMessageId, encodeMessageId, resolveScenario, ScenarioError, type ResolvedScenario, type Scenario } from './scenario.ts'
+import type { Fixture } from './scenarios/messages.ts'
+
+/** The token the harness accepts by default: `Authorization: Bearer demo`. */
+export const DEMO_TOKEN = 'demo'
+
+/** Request header that overrides the scenario for one request: JSON of a `Partial<Scenario>`. */
+export const SCENARIO_HEADER = 'X-Mock-Scenario'
+
+/** FastAPI's answer when the `Authorization` header is missing (token in the query string included). */
+export const MISSING_AUTH_BODY = {
+  detail: [{ type: 'missing', loc: ['header', 'authorization'], msg: 'Field required', input: null }],
+}
+
+/** Options shared by `createHandlers`, `createMswServer` and `startMockServer`. */
+export interface HarnessOptions {
+  /** The scenario for requests without an `X-Mock-Scenario` header (the header's fields win). @default DEFAULT_SCENARIO */
+  scenario?: Partial<Scenario>
+  /** Tokens accepted in `Authorization: Bearer <token>`. @default [DEMO_TOKEN] */
+  tokens?: readonly string[]
+  /** Extra fixtures by name, usable as `scenario.fixture`. */
+  fixtures?: Record<string, Fixture>
+  /** Multiplies every planned delay: 1 = real time, 0 = as fast as possible. @default 1 */
+  timeScale?: number
+}
+
+/** What a request gets: a plain answer or a stream to play. */
+export type MockResult =
+  | { type: 'body'; status: number; headers: Record<string, string>; body: string }
+  | { type: 'stream'; status: 200; headers: Record<string, string>; plan: StreamPlan }
+
+/** The bits of a request the harness looks at (a fetch `Request` and a node:http request both give these). */
+export interface MockRequest {
+  header(name: string): string | null
+  /** Raw body text (POST only). */
+  body?: string
+  /** Query parameters (the legacy EventSource client put `token` and `lastEventId` there). */
+  query?: URLSearchParams
+}
+
+const STREAM_HEADERS = {
+  'Content-Type': 'text/event-stream',
+  'Cache-Control': 'no-cache, no-transform',
+  'X-Accel-Buffering': 'no',
+}
+
+function json(status: number, value: unknown, headers: Record<string, string> = {}): MockResult {
+  return { type: 'body', status, headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(value) }
+}
+
+/**
+ * The server logic, independent of transport: routes, auth, interruptions and plans. `createHandlers` (MSW) and
+ * `startMockServer` (node:http) are thin adapters over one responder, which is why their answers match.
+ */
+export function createResponder(options: HarnessOptions = {}) {
+  const tokens = options.tokens ?? [DEMO_TOKEN]
+  const extra = options.fixtures ?? {}
+  const seqBySession = new Map<string, number>()
+  const failedPosts = new Map<string, number>()
+  const failedResumes = new Map<string, number>()
+
+  function scenarioFor(req: MockRequest, base: Partial<Scenario>): ResolvedScenario | MockResult {
+    let override: Partial<Scenario> = {}
+    const header = req.header(SCENARIO_HEADER)
+    try {
+      if (header) override = JSON.parse(header) as Partial<Scenario>
+      return resolveScenario({ ...base, ...override }, extra)
+    } catch (error) {
+      const reason = error instanceof ScenarioError ? error.message : `${SCENARIO_HEADER} is not valid JSON.`
+      return json(400, { detail: reason })
+    }
+  }
+
+  function authFailure(req: MockRequest, s: ResolvedScenario, bodyIssue?: object): MockResult | undefined {
+    const auth = req.header('authorization')
+    const issues: object[] = []
+    if (auth === null || s.interruption.kind === 'http-422') issues.push(MISSING_AUTH_BODY.detail[0]!)
+    if (bodyIssue) issues.push(bodyIssue)
+    if (issues.length > 0) return json(422, { detail: issues })
+    const token = /^Bearer\s+(\S+)\s*$/i.exec(auth ?? '')?.[1]
+    if (token === undefined || !tokens.includes(token) || s.interruption.kind === 'http-401') {
+      return json(401, { detail: 'Invalid token' }, { 'WWW-Authenticate': 'Bearer' })
+    }
+    return undefined
+  }
+
+  function contentIssue(body: string | undefined): object | undefined {
+    let input: unknown = null
+    try {
+      input = body ? JSON.parse(body) : null
+    } catch {
+      return { type: 'json_invalid', loc: ['body', 0], msg: 'JSON decode error', input: {} }
+    }
+    const content = input !== null && typeof input === 'object' ? (input as { content?: unknown }).content : undefined
+    if (typeof content === 'string') return undefined
+    return content === undefined
+      ? { type: 'missing', loc: ['body', 'content'], msg: 'Field required', input }
+      : { type: 'string_type', loc: ['body', 'content'], msg: 'Input should be a valid string', input: content }
+  }
+
+  /**
+   * `POST /api/sessions/:sessionId/messages`. With `legacyGet` it is the old EventSource endpoint
+   * (`GET …/messages?token=…`): no body to validate, and without a header it gets the same 422.
+   */
+  function post(sessionId: string, req: MockRequest, legacyGet = false): MockResult {
+    const s = scenarioFor(req, options.scenario ?? {})
+    if ('type' in s) return s
+    const denied = authFailure(req, s, legacyGet ? undefined : contentIssue(req.body))
+    if (denied) return denied
+    if (s.interruption.kind === 'http-503') {
+      const failed = failedPosts.get(sessionId) ?? 0
+      if (failed < s.interruption.times) {
+        failedPosts.set(sessionId, failed + 1)
+        const after = s.interruption.retryAfter
+        return json(503, { detail: `Service overloaded. Retry after ${after} s.` }, { 'Retry-After': String(after) })
+      }
+    }
+    const seq = (seqBySession.get(sessionId) ?? 0) + 1
+    seqBySession.set(sessionId, seq)
+    const plan = planStream(s, { messageId: encodeMessageId(seq, s), fixtures: extra })
+    return { type: 'stream', status: 200, headers: { ...STREAM_HEADERS }, plan }
+  }
+
+  /** `GET /api/sessions/:sessionId/messages/:messageId/stream` with `Last-Event-ID`. */
+  function resume(_sessionId: string, messageId: string, req: MockRequest): MockResult {
+    const input = decodeMessageId(messageId)
+    if (!input) return json(404, { detail: 'Message not found' })
+    let s: ResolvedScenario
+    try {
+      s = resolveScenario(input, extra)
+    } catch {
+      return json(404, { detail: 'Message not found' })
+    }
+    const denied = authFailure(req, s)
+    if (denied) return denied
+    if (s.interruption.kind === 'http-500') {
+      const failed = failedResumes.get(messageId) ?? 0
+      if (failed < s.interruption.times) {
+        failedResumes.set(messageId, failed + 1)
+        return { type: 'body', status: 500, headers: { 'Content-Type': 'text/plain; charset=utf-8' }, body: 'Internal Server Error' }
+      }
+    }
+    const lastEventId = Number.parseInt(req.header('last-event-id') ?? req.query?.get('lastEventId') ?? '0', 10)
+    const plan = planStream(s, { messageId, resumeAfter: Number.isFinite(lastEventId) ? lastEventId : 0, fixtures: extra })
+    return { type: 'stream', status: 200, headers: { ...STREAM_HEADERS }, plan }
+  }
+
+  return { post, resume }
+}
+
+export type Responder = ReturnType<typeof createResponder>
+
+/** Route a path to the responder (the node:http server; MSW routes with its own path matching). */
+export function route(responder: Responder, method: string, pathname: string, req: MockRequest): MockResult | undefined {
+  const postMatch = /^\/api\/sessions\/([^/]+)\/messages\/?$/.exec(pathname)
+  if (postMatch && (method === 'POST' || method === 'GET')) return responder.post(decodeURIComponent(postMatch[1]!), req, method === 'GET')
+  const resumeMatch = /^\/api\/sessions\/([^/]+)\/messages\/([^/]+)\/stream\/?$/.exec(pathname)
+  if (resumeMatch && method === 'GET') {
+    return responder.resume(decodeURIComponent(resumeMatch[1]!), decodeURIComponent(resumeMatch[2]!), req)
+  }
+  if (postMatch || resumeMatch) return json(405, { detail: 'Method Not Allowed' })
+  return undefined
+}
