@@ -1,0 +1,154 @@
+import { describe, expect, it } from 'vitest'
+import { openEventStream } from './open'
+import { createDecoder, createSseParser } from './parse'
+import { collect, scriptedFetch, seeded, splitAtRandom } from './test-support'
+import type { StreamEvent } from './types'
+
+const enc = new TextEncoder()
+const bytes = (...parts: (string | number[])[]) => {
+  const arrays = parts.map((p) => (typeof p === 'string' ? enc.encode(p) : Uint8Array.from(p)))
+  const out = new Uint8Array(arrays.reduce((n, a) => n + a.length, 0))
+  let i = 0
+  for (const a of arrays) {
+    out.set(a, i)
+    i += a.length
+  }
+  return out
+}
+const BOM = [0xef, 0xbb, 0xbf]
+const ev = (data: string, id = '', event = 'message'): StreamEvent => ({ event, data, id })
+
+interface Case {
+  name: string
+  input: Uint8Array
+  events: StreamEvent[]
+  retries?: number[]
+}
+
+/** WHATWG HTML, "9.2.6 Interpreting an event stream". */
+const cases: Case[] = [
+  { name: 'a leading BOM is dropped', input: bytes(BOM, 'data: a\n\n'), events: [ev('a')] },
+  {
+    name: 'only one BOM is dropped: a second one makes the first field name unknown',
+    input: bytes(BOM, BOM, 'data: a\n\ndata: b\n\n'),
+    events: [ev('b')],
+  },
+  { name: 'LF line endings', input: bytes('data: a\n\ndata: b\n\n'), events: [ev('a'), ev('b')] },
+  { name: 'CR line endings', input: bytes('data: a\r\rdata: b\r\r'), events: [ev('a'), ev('b')] },
+  { name: 'CRLF line endings', input: bytes('data: a\r\n\r\ndata: b\r\n\r\n'), events: [ev('a'), ev('b')] },
+  {
+    name: 'mixed line endings in one stream',
+    input: bytes('data: a\rdata: b\r\n\ndata: c\n\r\n'),
+    events: [ev('a\nb'), ev('c')],
+  },
+  {
+    name: 'comments are ignored, also between fields',
+    input: bytes(': hello\ndata: a\n:\n: another\ndata: b\n\n'),
+    events: [ev('a\nb')],
+  },
+  {
+    name: 'a field without a colon has an empty value',
+    input: bytes('data\n\nevent\ndata: x\n\n'),
+    events: [ev(''), ev('x')],
+  },
+  {
+    name: 'exactly one leading space is removed from a value',
+    input: bytes('data:  two\n\ndata:none\n\ndata: \n\n'),
+    events: [ev(' two'), ev('none'), ev('')],
+  },
+  {
+    name: 'multi-line data joins with LF',
+    input: bytes('data: a\ndata: b\ndata\ndata: c\n\n'),
+    events: [ev('a\nb\n\nc')],
+  },
+  {
+    name: 'an event without data is not dispatched',
+    input: bytes('event: x\n\n:\n\nid: 7\n\ndata: a\n\n'),
+    events: [ev('a')],
+  },
+  { name: 'the event type defaults to message', input: bytes('event: add\ndata: 1\n\ndata: 2\n\n'), events: [ev('1', '', 'add'), ev('2')] },
+  {
+    name: 'the last event id persists until set, and an empty id resets it',
+    input: bytes('id: 1\ndata: a\n\ndata: b\n\nid\ndata: c\n\nid: 2\ndata: d\n\nid:\ndata: e\n\n'),
+    events: [ev('a', '1'), ev('b', '1'), ev('c', ''), ev('d', '2'), ev('e', '')],
+  },
+  {
+    name: 'an id containing NULL is ignored',
+    input: bytes('id: 1\ndata: a\n\nid: 2\0x\ndata: b\n\n'),
+    events: [ev('a', '1'), ev('b', '1')],
+  },
+  {
+    name: 'retry takes ASCII digits only',
+    input: bytes('retry: 1500\ndata: a\n\nretry: 15x\nretry: -1\nretry: 2.5\nretry:  7\ndata: b\n\n'),
+    events: [ev('a'), ev('b')],
+    retries: [1500],
+  },
+  {
+    name: 'unknown fields and wrong-case names are ignored',
+    input: bytes('foo: bar\nData: no\ndata: a\n\n'),
+    events: [ev('a')],
+  },
+  { name: 'an incomplete last event is discarded', input: bytes('data: a\n\ndata: b\n'), events: [ev('a')] },
+  { name: 'an unterminated last line is discarded', input: bytes('data: a\n\ndata: b'), events: [ev('a')] },
+  {
+    name: 'UTF-8 of every width survives any split',
+    input: bytes('data: é 日本語 🎉 שלום\n\n'),
+    events: [ev('é 日本語 🎉 שלום')],
+  },
+]
+
+function parseAll(pieces: Uint8Array[]) {
+  const events: StreamEvent[] = []
+  const retries: number[] = []
+  const parser = createSseParser({ onEvent: (e) => events.push(e), onRetry: (ms) => retries.push(ms) })
+  const decoder = createDecoder()
+  for (const piece of pieces) parser.feed(decoder.decode(piece))
+  parser.feed(decoder.flush())
+  parser.end()
+  return { events, retries }
+}
+
+describe('event stream interpretation (WHATWG)', () => {
+  for (const c of cases) {
+    it(c.name, () => {
+      const whole = parseAll([c.input])
+      expect(whole.events).toEqual(c.events)
+      expect(whole.retries).toEqual(c.retries ?? [])
+      // The same bytes, cut at 50 seeded random boundaries each, must give the same events.
+      for (let seed = 1; seed <= 50; seed++) {
+        const pieces = splitAtRandom(c.input, seeded(seed * 7919), 1 + (seed % 6))
+        const split = parseAll(pieces)
+        expect(split.events, `seed ${seed}`).toEqual(c.events)
+        expect(split.retries, `seed ${seed}`).toEqual(c.retries ?? [])
+      }
+    })
+  }
+
+  it('one byte at a time through the whole client (fetch transport)', async () => {
+    for (const c of cases) {
+      const pieces = splitAtRandom(c.input, seeded(42), 1)
+      const server = scriptedFetch([{ chunks: pieces }])
+      const stream = openEventStream('/s', { fetch: server.fetch, transport: 'fetch', retry: { maxAttempts: 0 } })
+      expect(await collect(stream), c.name).toEqual(c.events)
+    }
+  })
+
+  it('keeps the last event id across a reconnect and resets the half-read event', async () => {
+    const server = scriptedFetch([
+      { chunks: ['id: 1\ndata: a\n\nid: 2\ndata: half'], then: 'error' },
+      { chunks: ['data: b\n\n'] },
+    ])
+    const stream = openEventStream('/s', {
+      fetch: server.fetch,
+      transport: 'fetch',
+      retry: { maxAttempts: 1, baseDelayMs: 1 },
+    })
+    const events: StreamEvent[] = []
+    for await (const e of stream) {
+      events.push(e)
+      if (e.data === 'b') break
+    }
+    expect(events).toEqual([ev('a', '1'), ev('b', '1')])
+    expect(server.requests[1]!.headers['last-event-id']).toBe('1')
+  })
+})

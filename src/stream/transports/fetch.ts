@@ -1,0 +1,62 @@
+import { createDecoder } from '../parse'
+import { MAX_ERROR_BODY_CHARS, type ResponseHead, type Transport } from './types'
+
+/** Whether `fetch` gives a readable response body here (the xhr transport is the fallback when not). */
+export function supportsFetchStreaming(): boolean {
+  try {
+    return (
+      typeof fetch === 'function' &&
+      typeof ReadableStream === 'function' &&
+      typeof new Response('').body?.getReader === 'function'
+    )
+  } catch {
+    return false
+  }
+}
+
+async function readText(response: Response): Promise<string> {
+  const text = await response.text().catch(() => '')
+  return text.slice(0, MAX_ERROR_BODY_CHARS)
+}
+
+export const fetchTransport: Transport = async (request, sink) => {
+  const doFetch = request.fetch ?? globalThis.fetch
+  const response = await doFetch(request.url, {
+    method: request.method,
+    headers: request.headers,
+    body: request.body,
+    credentials: request.credentials,
+    signal: request.signal,
+  })
+  const head: ResponseHead = {
+    status: response.status,
+    contentType: response.headers.get('content-type') ?? '',
+    retryAfter: response.headers.get('retry-after'),
+  }
+  if (!sink.head(head)) return { type: 'refused', head, body: await readText(response) }
+  if (!response.body) return { type: 'end' }
+
+  const reader = response.body.getReader()
+  const decoder = createDecoder()
+  // Some fetch implementations (msw/node's interceptor, polyfills) do not error the body when the request
+  // is aborted; cancelling the reader ends a pending read() everywhere.
+  const onAbort = () => void reader.cancel().catch(() => {})
+  request.signal.addEventListener('abort', onAbort)
+  try {
+    for (;;) {
+      const { done, value } = await reader.read()
+      if (request.signal.aborted) throw new DOMException('The stream was aborted.', 'AbortError')
+      if (done) break
+      sink.bytes(value.byteLength)
+      const text = decoder.decode(value)
+      if (text) sink.text(text)
+    }
+    const tail = decoder.flush()
+    if (tail) sink.text(tail)
+  } finally {
+    request.signal.removeEventListener('abort', onAbort)
+    // On abort or a parse error, release the socket instead of leaving the body unread.
+    reader.cancel().catch(() => {})
+  }
+  return { type: 'end' }
+}

@@ -1,0 +1,161 @@
+import type { StreamErrorInfo } from '../types'
+import type { StreamError } from './errors'
+
+/** How the bytes travel: `fetch` streams the body, `xhr` reads progress events, `eventsource` is the legacy path. */
+export type TransportName = 'fetch' | 'xhr' | 'eventsource'
+
+/** `auto` picks `fetch` when response bodies stream, `xhr` otherwise. `eventsource` is never picked automatically. */
+export type TransportOption = 'auto' | TransportName
+
+/** How the token reached the server: an `Authorization` header, the query string (legacy EventSource), or not at all. */
+export type TokenTransport = 'header' | 'url' | 'none'
+
+/** Where the stream is in its life. */
+export type StreamState = 'connecting' | 'open' | 'retrying' | 'closed' | 'error'
+
+/** One dispatched server-sent event. */
+export interface StreamEvent {
+  /** The `event:` field; `'message'` when the server sent none. */
+  event: string
+  data: string
+  /** The last event ID in effect (like `MessageEvent.lastEventId`): it persists until the server sets another. */
+  id: string
+}
+
+/** A token, or a function called before every connection so a reconnect gets a fresh token. */
+export type TokenSource = string | (() => string | Promise<string>)
+
+export interface RetryOptions {
+  /**
+   * Reconnect attempts in a row without a new event before giving up. `0` never reconnects: iteration ends
+   * when the server closes. An attempt that delivers at least one event resets the count.
+   * @default 5
+   */
+  maxAttempts?: number
+  /** First backoff ceiling; doubles per attempt (full jitter: the wait is uniform in [0, ceiling]). @default 500 */
+  baseDelayMs?: number
+  /** Largest backoff ceiling. A server's `Retry-After` may ask for longer and is honoured. @default 15000 */
+  maxDelayMs?: number
+}
+
+/** What a `resumeUrl` function gets to build the URL of the resume `GET`. */
+export interface ResumeContext {
+  /** The URL the stream was opened with. */
+  url: string
+  /** The last event ID in effect ('' when the server never sent one). */
+  lastEventId: string
+  /** The reconnect attempt about to be made (1 for the first reconnect). */
+  attempt: number
+  /** Events dispatched so far over all connections. */
+  eventsSeen: number
+  /** The first event of the stream, e.g. `event: start` carrying the message id. */
+  firstEvent: StreamEvent | undefined
+  /** The latest event. */
+  lastEvent: StreamEvent | undefined
+}
+
+export interface OpenEventStreamOptions {
+  /** @default 'POST' when `body` is given, else 'GET' */
+  method?: 'GET' | 'POST'
+  /** Extra request headers (not sent by the `eventsource` transport, which cannot send headers). */
+  headers?: Record<string, string>
+  /** Sent as `Authorization: Bearer <token>`. A function is called before every connection. */
+  token?: TokenSource
+  /** Request body of the first request. A plain object is sent as JSON. Never sent again on a reconnect. */
+  body?: string | Record<string, unknown> | FormData | URLSearchParams | Blob
+  /** @default 'auto' */
+  transport?: TransportOption
+  /** Sent as `Last-Event-ID` on the first request (resume a stream seen earlier). @default '' */
+  lastEventId?: string
+  /**
+   * Where a dropped stream is resumed with `GET` + `Last-Event-ID`. A string, or a function of what the stream
+   * has seen (the message id is often only known from the first event). Returning `undefined` means "cannot
+   * resume". Without it, a `GET` stream reconnects to `url` and a `POST` stream cannot be resumed: the prompt is
+   * never sent twice.
+   */
+  resumeUrl?: string | ((ctx: ResumeContext) => string | undefined)
+  retry?: RetryOptions
+  /** No bytes (heartbeats included) for this long counts as a stall and reconnects. `0` disables it. @default 30000 */
+  stallTimeoutMs?: number
+  /** Aborting ends the iteration cleanly, like `close()`. */
+  signal?: AbortSignal
+  /** Event types after which the stream is complete: it is closed once they are dispatched. @default [] */
+  endOn?: readonly string[]
+  /**
+   * Receive events through this synchronous callback instead of the async iterator (which then yields nothing
+   * and only reports the end or the error). For hot paths: it saves the microtask every `for await` step costs.
+   */
+  onEvent?: (event: StreamEvent) => void
+  /** `credentials` of fetch / `withCredentials` of xhr and EventSource. @default 'same-origin' */
+  credentials?: RequestCredentials
+  /**
+   * xhr only: `responseText` keeps every byte of the response, so after this many characters the client
+   * reconnects with `Last-Event-ID` (when the stream has ids and can be resumed). `0` disables it.
+   * @default 4194304 (4 Mi characters)
+   */
+  xhrRecycleChars?: number
+  /** eventsource only: the event types to listen for (EventSource cannot listen to "every type"). @default ['message', 'start', 'delta', 'done', 'error'] */
+  eventTypes?: readonly string[]
+  /** eventsource only: the query parameter the legacy client put the token in. @default 'token' */
+  tokenQueryParam?: string
+  /** For tests: the random source of the backoff jitter, in [0, 1). @default Math.random */
+  random?: () => number
+  /** For tests: the fetch to use. @default globalThis.fetch */
+  fetch?: typeof fetch
+}
+
+interface LifecycleBase {
+  /** `performance.now()` when it happened. */
+  at: number
+}
+
+export type StreamLifecycleEvent =
+  | (LifecycleBase & { type: 'connecting'; attempt: number; url: string; method: string; transport: TransportName })
+  | (LifecycleBase & {
+      type: 'open'
+      status: number
+      contentType: string
+      transport: TransportName
+      tokenTransport: TokenTransport
+      url: string
+    })
+  | (LifecycleBase & { type: 'chunk'; bytes: number; totalBytes: number })
+  | (LifecycleBase & { type: 'message'; event: StreamEvent })
+  | (LifecycleBase & { type: 'retry'; attempt: number; delayMs: number; reason: string; error?: StreamErrorInfo })
+  | (LifecycleBase & { type: 'stall'; idleMs: number })
+  | (LifecycleBase & { type: 'error'; error: StreamError })
+  | (LifecycleBase & { type: 'close'; reason: 'done' | 'closed' | 'error' })
+
+export type StreamLifecycleListener = (event: StreamLifecycleEvent) => void
+
+/** O(1) counters, always kept; derived rates are computed when read. Times are `performance.now()` ms. */
+export interface StreamMetrics {
+  state: StreamState
+  transport: TransportName
+  tokenTransport: TokenTransport
+  /** Status of the latest response (`undefined` before one arrived). */
+  status: number | undefined
+  contentType: string | undefined
+  startedAt: number
+  /** First response head, relative to `startedAt`. */
+  ttfbMs: number | undefined
+  timeToFirstEventMs: number | undefined
+  bytes: number
+  chunks: number
+  events: number
+  bytesPerSecond: number
+  eventsPerSecond: number
+  /** Longest time between two chunks of one connection. */
+  largestGapMs: number
+  /** Reconnects made (recycles of the xhr transport included). */
+  retries: number
+  lastEventId: string
+  error: StreamErrorInfo | undefined
+}
+
+/** What `openEventStream` returns: iterate it for events; `close()` ends it. */
+export interface EventStream extends AsyncIterable<StreamEvent> {
+  close(): void
+  subscribe(listener: StreamLifecycleListener): () => void
+  metrics(): StreamMetrics
+}

@@ -1,0 +1,9 @@
+// Values the Vitest config hands to tests through `provide` / `inject`.
+import 'vitest'
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** True when the story run also compares screenshots (VCS_VISUAL=1). */
+    vcsVisual: boolean
+  }
+}
