@@ -1,0 +1,39 @@
+import { createPinia, setActivePinia } from 'pinia'
+import { effectScope } from 'vue'
+import { describe, expect, it } from 'vitest'
+import { isPublishObserved, reportRender } from '../stores/instrumentation'
+import { createManualScheduler } from '../stores/publisher'
+import { useSessionsStore } from '../stores/sessions'
+import { useReactivityMonitor } from './useReactivityMonitor'
+
+describe('useReactivityMonitor', () => {
+  it('costs nothing without a monitor, and counts publishes and renders per publish with one', () => {
+    setActivePinia(createPinia())
+    const scheduler = createManualScheduler()
+    const store = useSessionsStore()
+    store.configure({ scheduler })
+    store.createSession({ id: 's', messages: [{ id: 'a', role: 'assistant', content: '', status: 'streaming', createdAt: 0 }, { id: 'b', role: 'user', content: 'q', status: 'done', createdAt: 0 }] })
+    expect(isPublishObserved()).toBe(false)
+
+    const scope = effectScope()
+    const monitor = scope.run(() => useReactivityMonitor())!
+    expect(isPublishObserved()).toBe(true)
+    for (let frame = 0; frame < 3; frame++) {
+      for (let i = 0; i < 10; i++) store.updateMessageContent('s', 'a', 'x')
+      scheduler.frame()
+      reportRender('a')
+    }
+    reportRender('b') // an unchanged message rendering is wasted work
+    monitor.stop()
+    const stats = monitor.stats.value
+    expect(stats.publishes).toBe(3)
+    expect(stats.deltas).toBe(30)
+    expect(stats.renders).toBe(4)
+    expect(stats.rendersByMessage.get('a')).toBe(3)
+    expect(stats.lastPublishMessages).toEqual(['a'])
+    expect(stats.maxRendersPerMessagePerPublish).toBe(1)
+    expect(stats.publishCostMs.lastMs).toBeGreaterThanOrEqual(0)
+    scope.stop()
+    expect(isPublishObserved()).toBe(false)
+  })
+})
