@@ -1,0 +1,10 @@
+// MessageItem: one chat message with streaming markdown, highlighted code, states and actions.
+export { default as MessageItem } from './MessageItem.vue'
+export type {
+  MessageCopyPayload,
+  MessageItemActionsSlotProps,
+  MessageItemEmits,
+  MessageItemProps,
+  MessageItemSlotProps,
+} from './MessageItem.vue'
+export { errorTitle, formatErrorDetail } from './formatError'

@@ -1,0 +1,12 @@
+// Streaming markdown: block split + memo, tail healing, sanitizing, shiki highlighting.
+export { createMarkdownIt, getMarkdownIt, isSafeImageUrl, isSafeLinkUrl, renderMarkdown } from './md'
+export { healTail } from './heal'
+export { blockToHtml, clearMarkdownCache, createStreamingMarkdown, renderMarkdownBlocks } from './streaming'
+export type { MarkdownBlock, MarkdownCodeBlock, MarkdownHtmlBlock, StreamingMarkdown, StreamingMarkdownOptions } from './streaming'
+export { sanitizeHtml, sanitizeTailHtml } from './sanitize'
+export { isRendererHtml } from './validate'
+export { useStreamingMarkdown } from './useStreamingMarkdown'
+export { CODE_COLOR_REPLACEMENTS, CODE_THEMES, ensureLanguage, getHighlighter, isLanguageReady, loadHighlighter } from './highlight/highlighter'
+export { languageLoaders, resolveLanguage } from './highlight/languages'
+export { CodeTokenizer, clearCodeCache } from './highlight/tokenizer'
+export type { CodeLine, CodeToken } from './highlight/tokenizer'
