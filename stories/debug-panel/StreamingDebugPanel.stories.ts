@@ -1,0 +1,103 @@
+import type { Meta, StoryObj } from '@storybook/vue3-vite'
+import { expect, fn, userEvent, waitFor, within } from 'storybook/test'
+import { StreamingDebugPanel } from '../../src/components/StreamingDebugPanel'
+import { parseDiagnostics } from '../../src/diagnostics/parse'
+import type { DiagnosticsFile } from '../../src/diagnostics/schema'
+import slowRendererRaw from './fixtures/slow-renderer.json?raw'
+import stalledRaw from './fixtures/stalled-stream.json?raw'
+import tokenInUrlRaw from './fixtures/token-in-url-422.json?raw'
+
+function load(raw: string): DiagnosticsFile {
+  const result = parseDiagnostics(raw)
+  if (!result.ok) throw new Error(result.error)
+  return result.diagnostics
+}
+
+/**
+ * `StreamingDebugPanel` from `vue-chat-stream/debug`, showing saved diagnostics files — what the support team
+ * sees when a user sends one. Fully deterministic: these stories guard the panel's formatting in the visual
+ * tests. The live stories are under "Debug panel/Scenarios".
+ */
+const meta = {
+  title: 'Debug panel/StreamingDebugPanel',
+  component: StreamingDebugPanel,
+  tags: ['autodocs'],
+  argTypes: {
+    diagnostics: { control: 'object' },
+    loader: { control: 'boolean' },
+    title: { control: 'text' },
+    headingLevel: { control: 'inline-radio', options: [2, 3, 4, 5] },
+  },
+  args: { onCopy: fn(), onLoad: fn() },
+} satisfies Meta<typeof StreamingDebugPanel>
+
+export default meta
+type Story = StoryObj<typeof meta>
+
+const figure = (canvasElement: HTMLElement, id: string) =>
+  canvasElement.querySelector<HTMLElement>(`[data-testid="${id}"]`)?.textContent?.trim() ?? ''
+
+/** A user's file: a stall the client recovered from, with the charts, the histogram and the capped log. */
+export const LoadedStalledStream: Story = {
+  args: { diagnostics: load(stalledRaw) },
+  play: async ({ canvasElement }) => {
+    await expect(figure(canvasElement, 'source')).toBe('loaded file')
+    await expect(figure(canvasElement, 'stalls')).toBe('1')
+    await expect(figure(canvasElement, 'retry-log')).toContain('stall')
+    await expect(canvasElement.querySelector('[data-finding="stalls"]')).not.toBeNull()
+    await expect(figure(canvasElement, 'log-count')).toMatch(/omitted/)
+  },
+}
+
+/** The seed's 422: the token went in the URL; status, FastAPI's detail and the warning say so at a glance. */
+export const LoadedTokenInUrl422: Story = {
+  args: { diagnostics: load(tokenInUrlRaw) },
+  play: async ({ canvasElement }) => {
+    await expect(figure(canvasElement, 'status')).toBe('422')
+    await expect(figure(canvasElement, 'detail')).toBe('header authorization: Field required')
+    await expect(figure(canvasElement, 'token-transport')).toBe('URL query string')
+    await expect(canvasElement.querySelector('[data-finding="token-in-url"]')).not.toBeNull()
+    await expect(canvasElement.textContent).not.toMatch(/token=demo/)
+  },
+}
+
+/** A file from a slow device: nothing failed; the rendering figures explain the stutter (a main thread this busy also delays reading the stream). */
+export const LoadedSlowRenderer: Story = {
+  args: { diagnostics: load(slowRendererRaw) },
+  play: async ({ canvasElement }) => {
+    await expect(canvasElement.querySelector('[data-finding="jank"]')).not.toBeNull()
+    await expect(canvasElement.querySelector('.vcs-finding--error')).toBeNull()
+    await expect(Number(figure(canvasElement, 'dropped-frames'))).toBeGreaterThan(0)
+    await expect(figure(canvasElement, 'renders-per-publish')).toBe('1.01')
+    await expect(figure(canvasElement, 'virtualization')).toBe('off')
+  },
+}
+
+/** Support pastes a file into an empty panel: the panel shows it, and says which file it is showing. */
+export const PasteAFile: Story = {
+  args: {},
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement)
+    await expect(figure(canvasElement, 'empty')).toMatch(/Nothing to show yet/)
+    const box = canvas.getByLabelText('Or paste its JSON')
+    await userEvent.click(box)
+    await userEvent.paste(tokenInUrlRaw)
+    await userEvent.click(canvas.getByRole('button', { name: 'Show pasted diagnostics' }))
+    await waitFor(() => expect(figure(canvasElement, 'status')).toBe('422'))
+    await expect(figure(canvasElement, 'file-banner')).toContain('pasted JSON')
+    await expect(args.onLoad).toHaveBeenCalledOnce()
+  },
+}
+
+/** A file that is not diagnostics is refused with a sentence, and nothing else changes. */
+export const PasteSomethingElse: Story = {
+  args: {},
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    await userEvent.click(canvas.getByLabelText('Or paste its JSON'))
+    await userEvent.paste('{"hello": "world"}')
+    await userEvent.click(canvas.getByRole('button', { name: 'Show pasted diagnostics' }))
+    await expect(await canvas.findByRole('alert')).toHaveTextContent('not a vue-chat-stream diagnostics file')
+    await expect(figure(canvasElement, 'source')).toBe('idle')
+  },
+}
