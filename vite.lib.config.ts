@@ -14,6 +14,8 @@ const externalPackages = [
 
 export default defineConfig({
   plugins: [vue()],
+  // The MSW worker script belongs to the app (`npx msw init`), not to the package.
+  publicDir: false,
   build: {
     outDir: 'dist',
     emptyOutDir: true,

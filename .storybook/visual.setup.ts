@@ -6,12 +6,6 @@ import { afterEach, expect, inject } from 'vitest'
 import { page } from 'vitest/browser'
 import { allModes, viewports, type ModeName } from './modes'
 
-declare module 'vitest' {
-  export interface ProvidedContext {
-    vcsVisual: boolean
-  }
-}
-
 export interface VisualParameters {
   /** Set to a reason to leave a story out of the pixel comparison (its end state is not stable). */
   skip?: string
