@@ -21,6 +21,16 @@ function chromium() {
 
 export default defineConfig({
   plugins: [vue()],
+  // Pre-bundle shiki's lazily imported grammars/themes so their first dynamic import never reloads a test page.
+  optimizeDeps: {
+    include: [
+      'shiki/core',
+      'shiki/engine/javascript',
+      'shiki/themes/github-light-default.mjs',
+      'shiki/themes/github-dark-default.mjs',
+      ...['typescript', 'javascript', 'tsx', 'jsx', 'python', 'bash', 'json', 'diff', 'html', 'css', 'vue', 'yaml', 'go', 'rust', 'sql', 'java', 'c', 'cpp', 'markdown'].map((l) => `shiki/langs/${l}.mjs`),
+    ],
+  },
   resolve: {
     alias: {
       'vue-chat-stream/mocks/node': `${root}mocks/node.ts`,
@@ -47,6 +57,8 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['src/**/*.browser.test.ts', 'mocks/**/*.browser.test.ts', 'test/**/*.browser.test.ts'],
+          // A real loopback harness server for transport tests: `inject('mockServerUrl')`.
+          globalSetup: ['./test/global-setup/mock-server.ts'],
           browser: {
             enabled: true,
             headless: true,
@@ -98,7 +110,7 @@ export default defineConfig({
               },
             },
           },
-          testTimeout: 60_000,
+          testTimeout: 120_000,
         },
       },
     ],

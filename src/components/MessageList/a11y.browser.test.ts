@@ -1,0 +1,87 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { userEvent } from 'vitest/browser'
+import { frames, makeHistory, message, mountList, streamAnswer } from './test-helpers'
+import type { MountedList } from './test-helpers'
+
+let list: MountedList | undefined
+afterEach(() => {
+  list?.unmount()
+  list = undefined
+})
+
+function recordAnnouncements(l: MountedList) {
+  const region = l.host.querySelector('[role="status"][aria-live="polite"]')!
+  const texts: string[] = []
+  const observer = new MutationObserver(() => {
+    const text = region.textContent?.trim() ?? ''
+    if (text) texts.push(text)
+  })
+  observer.observe(region, { childList: true, characterData: true, subtree: true })
+  return { texts, stop: () => observer.disconnect() }
+}
+
+describe('MessageList accessibility', () => {
+  it('is a named log, busy while streaming, silent per token', async () => {
+    list = mountList(makeHistory(6))
+    await frames(2)
+    const log = list.host.querySelector('[role="log"]')!
+    expect(log.getAttribute('aria-label')).toBe('Messages')
+    expect(log.getAttribute('aria-live')).toBe('off')
+    expect(log.getAttribute('aria-busy')).toBe('false')
+    const said = recordAnnouncements(list)
+    let busyWhileStreaming = ''
+    await streamAnswer(list, 'live', 'word '.repeat(400), {
+      chunk: 5,
+      intervalMs: 1,
+      during: (step) => {
+        if (step === 10) busyWhileStreaming = log.getAttribute('aria-busy') ?? ''
+      },
+    })
+    await frames(3)
+    said.stop()
+    expect(busyWhileStreaming).toBe('true')
+    expect(log.getAttribute('aria-busy')).toBe('false')
+    // One announcement when it starts, one when it completes — not one per token.
+    expect(said.texts).toEqual(['The assistant is answering.', 'The answer is complete.'])
+  })
+
+  it('announces stopped and failed answers, in German, with overrides', async () => {
+    list = mountList(makeHistory(2), { locale: 'de', strings: { answerFailed: 'Fehler beim Antworten.' } })
+    await frames(2)
+    expect(list.host.querySelector('[role="log"]')!.getAttribute('aria-label')).toBe('Nachrichten')
+    const said = recordAnnouncements(list)
+    await streamAnswer(list, 'a', 'Hallo Welt', { chunk: 3, intervalMs: 2, final: 'stopped' })
+    await frames(2)
+    await streamAnswer(list, 'b', 'Noch einmal', { chunk: 3, intervalMs: 2, final: 'error' })
+    await frames(2)
+    said.stop()
+    expect(said.texts).toEqual([
+      'Der Assistent antwortet.',
+      'Die Antwort wurde angehalten.',
+      'Der Assistent antwortet.',
+      'Fehler beim Antworten.',
+    ])
+  })
+
+  it('makes every message a keyboard stop; arrow keys move between messages', async () => {
+    list = mountList([...makeHistory(4), message('q', 'Last question', 'done', 'user')])
+    await frames(2)
+    expect(list.host.querySelector('[role="log"] > [role="list"]')).not.toBeNull()
+    const rows = Array.from(list.host.querySelectorAll<HTMLElement>('[role="listitem"]'))
+    expect(rows).toHaveLength(5)
+    expect(rows.every((r) => r.tabIndex === 0)).toBe(true)
+    expect(rows[4]!.getAttribute('aria-posinset')).toBe('5')
+    expect(rows[4]!.getAttribute('aria-setsize')).toBe('5')
+    rows[4]!.focus()
+    await userEvent.keyboard('{ArrowUp}')
+    expect(document.activeElement).toBe(rows[3])
+    await userEvent.keyboard('{ArrowDown}')
+    expect(document.activeElement).toBe(rows[4])
+  })
+
+  it('shows the empty state', async () => {
+    list = mountList([])
+    await frames(1)
+    expect(list.host.querySelector('.vcs-message-list__empty')!.textContent).toContain('No messages yet.')
+  })
+})

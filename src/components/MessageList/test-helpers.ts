@@ -1,0 +1,195 @@
+// Helpers for MessageList browser tests and the benchmark (not exported from the package).
+import { createApp, defineComponent, h, shallowRef } from 'vue'
+import type { Component, ComponentPublicInstance } from 'vue'
+import type { ChatMessage, MessageStatus } from '../../types'
+import MessageList from './MessageList.vue'
+import type { MessageListProps } from './MessageList.vue'
+
+/** Deterministic PRNG (mulberry32). */
+export function seeded(seed: number) {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+const WORDS = 'stream token render layout virtual anchor scroll message answer table code block paragraph reader'.split(' ')
+
+/** A markdown answer with a table and a code block, about `size` characters long. */
+export function tallMarkdown(size: number, seed = 1): string {
+  const rnd = seeded(seed)
+  const parts: string[] = []
+  let length = 0
+  let i = 0
+  while (length < size) {
+    const kind = i % 3
+    let part: string
+    if (kind === 0) {
+      part = Array.from({ length: 30 + Math.floor(rnd() * 40) }, () => WORDS[Math.floor(rnd() * WORDS.length)]).join(' ')
+    } else if (kind === 1) {
+      const rows = Array.from({ length: 6 }, (_, r) => `| row ${r} | ${Math.floor(rnd() * 1000)} | ${WORDS[r]} |`)
+      part = ['| name | value | note |', '| --- | --- | --- |', ...rows].join('\n')
+    } else {
+      const lines = Array.from({ length: 8 }, (_, l) => `  const v${l} = compute(${l}, ${Math.floor(rnd() * 99)})`)
+      part = ['```ts', 'function example() {', ...lines, '}', '```'].join('\n')
+    }
+    parts.push(part)
+    length += part.length + 2
+    i++
+  }
+  return parts.join('\n\n').slice(0, size)
+}
+
+/** `count` finished messages, alternating user/assistant, mixed lengths; ids `${prefix}${n}`. */
+export function makeHistory(count: number, options: { prefix?: string; seed?: number; start?: number } = {}): ChatMessage[] {
+  const { prefix = 'm', seed = 7, start = 0 } = options
+  const rnd = seeded(seed)
+  return Array.from({ length: count }, (_, k) => {
+    const n = start + k
+    const role = n % 2 === 0 ? 'user' : 'assistant'
+    const r = rnd()
+    const words = role === 'user' ? 4 + Math.floor(r * 20) : r < 0.2 ? 160 + Math.floor(rnd() * 200) : 10 + Math.floor(rnd() * 60)
+    const body = Array.from({ length: words }, () => WORDS[Math.floor(rnd() * WORDS.length)]).join(' ')
+    return { id: `${prefix}${n}`, role, content: `#${n} ${body}`, status: 'done', createdAt: 1_700_000_000_000 + n * 1000 }
+  })
+}
+
+export function message(id: string, content: string, status: MessageStatus, role: ChatMessage['role'] = 'assistant'): ChatMessage {
+  return { id, role, content, status, createdAt: 1_700_000_000_000 }
+}
+
+export interface MountedList {
+  host: HTMLElement
+  scroller: HTMLElement
+  root: HTMLElement
+  setMessages: (next: readonly ChatMessage[]) => void
+  messages: () => readonly ChatMessage[]
+  events: { name: string; args: unknown[] }[]
+  exposed: () => ComponentPublicInstance & { scrollToBottom: () => void }
+  unmount: () => void
+}
+
+/** Mount MessageList into a fixed-size box (real Chromium layout). */
+export function mountList(
+  initial: readonly ChatMessage[],
+  props: Partial<Omit<MessageListProps, 'messages'>> = {},
+  options: { height?: number; width?: number; item?: Component } = {},
+): MountedList {
+  const host = document.createElement('div')
+  host.style.cssText = `height:${options.height ?? 600}px;width:${options.width ?? 800}px;position:relative;`
+  document.body.appendChild(host)
+  const messages = shallowRef<readonly ChatMessage[]>(initial)
+  const events: { name: string; args: unknown[] }[] = []
+  const listRef = shallowRef<ComponentPublicInstance & { scrollToBottom: () => void }>()
+  const record = (name: string) => (...args: unknown[]) => events.push({ name, args })
+  const App = defineComponent({
+    setup: () => () =>
+      h(
+        MessageList,
+        {
+          ...props,
+          messages: messages.value,
+          ref: listRef,
+          'onVirtualizationChange': record('virtualization-change'),
+          'onLoadOlder': record('load-older'),
+          'onStickChange': record('stick-change'),
+        },
+        options.item ? { default: (slot: { message: ChatMessage }) => h(options.item!, { message: slot.message }) } : undefined,
+      ),
+  })
+  const app = createApp(App)
+  app.mount(host)
+  return {
+    host,
+    root: host.querySelector<HTMLElement>('.vcs-message-list')!,
+    scroller: host.querySelector<HTMLElement>('.vcs-message-list__scroller')!,
+    setMessages: (next) => {
+      messages.value = next
+    },
+    messages: () => messages.value,
+    events,
+    exposed: () => listRef.value!,
+    unmount: () => {
+      app.unmount()
+      host.remove()
+    },
+  }
+}
+
+export const frame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve))
+
+export async function frames(n: number) {
+  for (let i = 0; i < n; i++) await frame()
+}
+
+export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
+
+/** Wait until `scrollTop` has not changed for `quietFrames` frames (a wheel scroll may animate). */
+export async function settle(el: HTMLElement, quietFrames = 6, maxFrames = 240) {
+  let last = el.scrollTop
+  let quiet = 0
+  for (let i = 0; i < maxFrames && quiet < quietFrames; i++) {
+    await frame()
+    if (Math.abs(el.scrollTop - last) < 0.5) quiet++
+    else quiet = 0
+    last = el.scrollTop
+  }
+}
+
+export function distanceFromBottom(el: HTMLElement) {
+  return el.scrollHeight - el.clientHeight - el.scrollTop
+}
+
+export function rowTop(list: MountedList, key: string): number | undefined {
+  const row = list.scroller.querySelector<HTMLElement>(`[data-message-key="${key}"]`)
+  if (!row) return undefined
+  return row.getBoundingClientRect().top - list.scroller.getBoundingClientRect().top
+}
+
+/** The first row whose bottom is below the viewport's top, and its top relative to the viewport. */
+export function firstVisible(list: MountedList): { key: string; top: number } {
+  const top = list.scroller.getBoundingClientRect().top
+  const rows = Array.from(list.scroller.querySelectorAll<HTMLElement>('[data-message-key]'))
+  const row = rows.find((r) => r.getBoundingClientRect().bottom > top + 0.5)!
+  return { key: row.dataset.messageKey!, top: row.getBoundingClientRect().top - top }
+}
+
+/**
+ * Stream `text` into a new assistant message appended to the list, `chunk` characters every `intervalMs` ms,
+ * each step a new immutable snapshot. Calls `during(step)` after each update; resolves after the final status.
+ */
+export async function streamAnswer(
+  list: MountedList,
+  id: string,
+  text: string,
+  options: { chunk?: number; intervalMs?: number; final?: MessageStatus; during?: (step: number) => void | Promise<void>; keepOpen?: boolean } = {},
+) {
+  const { chunk = 24, intervalMs = 8, final = 'done' } = options
+  const base = list.messages().filter((m) => m.id !== id)
+  list.setMessages([...base, message(id, '', 'pending')])
+  await sleep(intervalMs)
+  let step = 0
+  for (let i = chunk; i < text.length + chunk; i += chunk) {
+    const current = list.messages()
+    list.setMessages([...current.slice(0, -1), message(id, text.slice(0, i), 'streaming')])
+    await options.during?.(step++)
+    await sleep(intervalMs)
+  }
+  if (!options.keepOpen) {
+    const current = list.messages()
+    list.setMessages([...current.slice(0, -1), message(id, text, final)])
+  }
+}
+
+/** Record the distance from the bottom each time layout settles after a resize (after the list's own observer). */
+export function watchBottomGap(list: MountedList) {
+  const gaps: number[] = []
+  const content = list.scroller.firstElementChild!
+  const observer = new ResizeObserver(() => gaps.push(distanceFromBottom(list.scroller)))
+  observer.observe(content)
+  return { gaps, stop: () => observer.disconnect() }
+}
