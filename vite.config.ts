@@ -48,7 +48,7 @@ export default defineConfig({
           environment: 'node',
           include: ['src/**/*.test.ts', 'mocks/**/*.test.ts', 'scripts/**/*.test.ts', 'test/**/*.test.ts'],
           exclude: ['**/*.browser.test.ts', '**/node_modules/**'],
-          typecheck: { enabled: true, include: ['src/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
+          typecheck: { enabled: true, checker: 'vue-tsc', include: ['src/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
           testTimeout: 30_000,
         },
       },
