@@ -3,6 +3,7 @@ import vue from '@vitejs/plugin-vue'
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin'
 import { playwright } from '@vitest/browser-playwright'
 import { defineConfig } from 'vitest/config'
+import { VISUAL_COMPARATOR } from './.storybook/visual-comparator'
 // @ts-expect-error -- plain .mjs helper shared with the npm scripts
 import { CHROMIUM_ARGS, findChromium } from './scripts/browser-path.mjs'
 
@@ -104,7 +105,7 @@ export default defineConfig({
               toMatchScreenshot: {
                 // The defaults let a 1 px shift pass; exact comparison with anti-aliasing counted does not.
                 comparatorName: 'pixelmatch',
-                comparatorOptions: { threshold: 0, includeAA: true, allowedMismatchedPixels: 0 },
+                comparatorOptions: { ...VISUAL_COMPARATOR, allowedMismatchedPixels: 0 },
                 resolveScreenshotPath: ({ arg, ext }) => `${root}stories/__screenshots__/${arg}${ext}`,
                 resolveDiffPath: ({ arg, ext }) => `${root}.vitest-attachments/visual/${arg}${ext}`,
               },
