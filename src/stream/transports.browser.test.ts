@@ -32,16 +32,17 @@ describe('Chromium: transports', () => {
       baseUrl,
       transport: 'xhr',
       fixture: 'long-mixed',
-      speed: 'instant',
+      // paced (not 'instant'), so the body arrives in many progress events rather than one buffer
+      speed: 'fast',
       xhrRecycleChars: 64 * 1024,
       tag: 'recycle',
     })
     expect(run.error).toBeUndefined()
     expect(run.text).toBe(run.source)
-    // the 111 KB answer is ~250 KB of frames: the connection is replaced a few times, never the POST
-    expect(run.requests.length).toBeGreaterThanOrEqual(3)
+    // the 111 KB answer is ~250 KB of frames: the connection is replaced at least once, never the POST
+    expect(run.requests.length).toBeGreaterThanOrEqual(2)
     expect(run.requests.filter((r) => r.startsWith('POST'))).toHaveLength(1)
-  })
+  }, 120_000)
 
   it('eventsource (legacy): the token goes in the URL, the server answers 422, and the detail is shown', async () => {
     const stream = openEventStream(`${baseUrl}/api/sessions/legacy/messages/m1~f.one-liner/stream`, {
