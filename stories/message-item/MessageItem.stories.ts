@@ -217,8 +217,9 @@ export const CopyCodeBlock: Story = {
     await expect(args.onCopy).toHaveBeenCalledWith(
       expect.objectContaining({ kind: 'code', text: 'npm run mock-server -- --port 8787\n' }),
     )
-    // The "Copied" confirmation reverts on its own; wait for the resting state before any snapshot.
-    await waitFor(() => expect(button.textContent).toBe('Copy'), { timeout: 4000 })
+    // The confirmation ("Copied" when the clipboard accepts) reverts after 1.5 s; wait past it for a stable snapshot.
+    await new Promise((resolve) => setTimeout(resolve, 1800))
+    await waitFor(() => expect(button.textContent).toBe('Copy bash code'), { timeout: 4000 })
   },
 }
 export const ErrorMidAnswer: Story = {
