@@ -12,6 +12,11 @@ const meta = {
   title: 'Components/MessageList/Streaming',
   component: StreamingList,
   tags: ['autodocs'],
+  // Live streams end at a scroll offset that can differ by a sub-pixel between runs (2–7 anti-aliased pixels seen);
+  // the list's formatting is pixel-guarded by the static MessageList and Load older stories.
+  parameters: {
+    visual: { skip: 'Live streams end at a sub-pixel scroll offset that varies between runs (2–7 anti-aliased pixels seen).' },
+  },
   argTypes: {
     fixture: { control: 'select', options: fixtureNames },
     speed: { control: 'select', options: speedNames },
