@@ -20,6 +20,17 @@ function chromium() {
   })
 }
 
+/** Browser mode in headless Chromium at the desktop size; shared by the browser, bench and storybook projects. */
+function chromiumBrowser() {
+  return {
+    enabled: true,
+    headless: true,
+    provider: chromium(),
+    instances: [{ browser: 'chromium' as const }],
+    viewport: { width: 1024, height: 768 },
+  }
+}
+
 export default defineConfig({
   plugins: [vue()],
   // Pre-bundle shiki's lazily imported grammars/themes so their first dynamic import never reloads a test page.
@@ -60,13 +71,7 @@ export default defineConfig({
           include: ['src/**/*.browser.test.ts', 'mocks/**/*.browser.test.ts', 'test/**/*.browser.test.ts'],
           // A real loopback harness server for transport tests: `inject('mockServerUrl')`.
           globalSetup: ['./test/global-setup/mock-server.ts'],
-          browser: {
-            enabled: true,
-            headless: true,
-            provider: chromium(),
-            instances: [{ browser: 'chromium' }],
-            viewport: { width: 1024, height: 768 },
-          },
+          browser: chromiumBrowser(),
           testTimeout: 60_000,
         },
       },
@@ -76,13 +81,7 @@ export default defineConfig({
         test: {
           name: 'bench',
           include: ['bench/**/*.bench.ts'],
-          browser: {
-            enabled: true,
-            headless: true,
-            provider: chromium(),
-            instances: [{ browser: 'chromium' }],
-            viewport: { width: 1024, height: 768 },
-          },
+          browser: chromiumBrowser(),
           testTimeout: 600_000,
           fileParallelism: false,
         },
@@ -96,11 +95,7 @@ export default defineConfig({
           hookTimeout: 120_000,
           provide: { vcsVisual: process.env.VCS_VISUAL === '1' },
           browser: {
-            enabled: true,
-            headless: true,
-            provider: chromium(),
-            instances: [{ browser: 'chromium' }],
-            viewport: { width: 1024, height: 768 },
+            ...chromiumBrowser(),
             expect: {
               toMatchScreenshot: {
                 // The defaults let a 1 px shift pass; exact comparison with anti-aliasing counted does not.

@@ -1,17 +1,8 @@
 // Test helpers for the stream client (not exported from the package).
 import type { StreamEvent, EventStream } from './types'
 
-/** mulberry32: seeded randomness so a failing split can be replayed. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+/** Seeded randomness so a failing split can be replayed: the harness's mulberry32. */
+export { mulberry32 as seeded } from '../../mocks/prng.ts'
 
 /** Cut bytes at random byte boundaries (UTF-8 sequences and CRLF pairs included). */
 export function splitAtRandom(bytes: Uint8Array, rand: () => number, maxPiece = 7): Uint8Array[] {

@@ -4,18 +4,10 @@ import type { Component, ComponentPublicInstance } from 'vue'
 import type { ChatMessage, MessageStatus } from '../../types'
 import MessageList from './MessageList.vue'
 import type { MessageListProps } from './MessageList.vue'
+import { mulberry32 as seeded } from '../../../mocks/prng.ts'
 
-/** Deterministic PRNG (mulberry32). */
-export function seeded(seed: number) {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+/** Deterministic PRNG: the harness's mulberry32. */
+export { seeded }
 
 const WORDS = 'stream token render layout virtual anchor scroll message answer table code block paragraph reader'.split(' ')
 
