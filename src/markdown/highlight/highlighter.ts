@@ -1,6 +1,4 @@
-import { createHighlighterCore } from 'shiki/core'
 import type { HighlighterCore } from 'shiki/core'
-import { createJavaScriptRegexEngine } from 'shiki/engine/javascript'
 import { languageLoaders, resolveLanguage } from './languages'
 
 /** Light and dark themes are tokenized together; CSS picks one through `--shiki-light` / `--shiki-dark`. */
@@ -16,13 +14,25 @@ let highlighterPromise: Promise<HighlighterCore> | null = null
 let highlighter: HighlighterCore | null = null
 const loading = new Map<string, Promise<boolean>>()
 
-/** The shared highlighter (created on first use, JS regex engine, no WASM). */
+/**
+ * The shared highlighter (created on first use, JS regex engine, no WASM). shiki's runtime is ~60 KB gzip, as
+ * much as the rest of the library: it is a dynamic import, so a chat that never shows code never loads it.
+ */
 export function loadHighlighter(): Promise<HighlighterCore> {
-  highlighterPromise ??= createHighlighterCore({
-    themes: [import('shiki/themes/github-light-default.mjs'), import('shiki/themes/github-dark-default.mjs')],
-    langs: [],
-    engine: createJavaScriptRegexEngine(),
-  }).then((h) => (highlighter = h))
+  highlighterPromise ??= Promise.all([import('shiki/core'), import('shiki/engine/javascript')])
+    .then(([{ createHighlighterCore }, { createJavaScriptRegexEngine }]) =>
+      createHighlighterCore({
+        themes: [import('shiki/themes/github-light-default.mjs'), import('shiki/themes/github-dark-default.mjs')],
+        langs: [],
+        engine: createJavaScriptRegexEngine(),
+      }),
+    )
+    .then((h) => (highlighter = h))
+    .catch((error: unknown) => {
+      // A failed chunk load (offline, deploy swapped chunks) must not poison every later code block.
+      highlighterPromise = null
+      throw error
+    })
   return highlighterPromise
 }
 

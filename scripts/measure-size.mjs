@@ -1,0 +1,95 @@
+// Package size, as two numbers (docs/performance.md, checked by test/package.test.ts):
+//  - library: the root entry as published (dist/index.js and the chunks it imports statically; dependencies
+//    stay external, as in the tarball), gzip;
+//  - app: what an app downloads before its first render when it imports the root entry — dist/index.js
+//    bundled with its dependencies by Vite, minified, `vue` and `pinia` external (peers the app has anyway).
+//    Dynamic chunks (shiki's runtime, themes and grammars) are listed separately.
+// Needs `dist/` (run `npm run build` or `vite build --config vite.lib.config.ts` first).
+// Usage: node scripts/measure-size.mjs [--json]
+import { existsSync, readFileSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { gzipSync } from 'node:zlib'
+import { build } from 'vite'
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
+const gz = (code) => gzipSync(code, { level: 9 }).length
+
+/** The published root entry plus every chunk it imports statically (relative imports inside dist/). */
+function libraryClosure(entry) {
+  const seen = new Map()
+  const visit = (file) => {
+    if (seen.has(file)) return
+    const code = readFileSync(file, 'utf8')
+    seen.set(file, code)
+    for (const [, spec] of code.matchAll(/\bfrom\s*["'](\.{1,2}\/[^"']+)["']/g)) visit(join(dirname(file), spec))
+  }
+  visit(entry)
+  return [...seen].map(([file, code]) => ({ file: file.slice(root.length + 1), gzip: gz(code) }))
+}
+
+function packageOf(id) {
+  const rest = id.split('node_modules/').pop()
+  if (rest === id) return 'vue-chat-stream'
+  const parts = rest.split('/')
+  return parts[0].startsWith('@') ? `${parts[0]}/${parts[1]}` : parts[0]
+}
+
+async function appBundle(entry) {
+  const result = await build({
+    configFile: false,
+    logLevel: 'silent',
+    root,
+    build: {
+      write: false,
+      minify: true,
+      target: 'es2022',
+      lib: { entry, formats: ['es'], fileName: 'app' },
+      rollupOptions: { external: ['vue', 'pinia'] },
+    },
+  })
+  const output = (Array.isArray(result) ? result[0] : result).output.filter((c) => c.type === 'chunk')
+  const byName = new Map(output.map((c) => [c.fileName, c]))
+  const initial = new Set()
+  const walk = (name) => {
+    const chunk = byName.get(name)
+    if (!chunk || initial.has(name)) return
+    initial.add(name)
+    chunk.imports.forEach(walk)
+  }
+  walk(output.find((c) => c.isEntry).fileName)
+  const describe = (c) => ({
+    file: c.fileName,
+    gzip: gz(c.code),
+    packages: [...new Set(Object.keys(c.modules).map(packageOf))].sort(),
+    modules: Object.keys(c.modules).map((id) => id.split('node_modules/').pop().replace(`${root}/`, '')),
+  })
+  return {
+    initial: output.filter((c) => initial.has(c.fileName)).map(describe),
+    lazy: output.filter((c) => !initial.has(c.fileName)).map(describe),
+  }
+}
+
+export async function measureSize() {
+  const entry = join(root, 'dist/index.js')
+  if (!existsSync(entry)) throw new Error('dist/index.js is missing: run `npm run build` first')
+  const library = libraryClosure(entry)
+  const app = await appBundle(entry)
+  const sum = (list) => list.reduce((n, c) => n + c.gzip, 0)
+  return { library, libraryGzip: sum(library), app, appInitialGzip: sum(app.initial) }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const size = await measureSize()
+  if (process.argv.includes('--json')) {
+    console.log(JSON.stringify(size))
+  } else {
+    const kb = (n) => `${(n / 1024).toFixed(1)} KB`
+    console.log(`library (root entry as published, dependencies external): ${kb(size.libraryGzip)} gzip`)
+    for (const c of size.library) console.log(`  ${c.file} ${kb(c.gzip)}`)
+    console.log(`app, before first render (dependencies bundled, vue/pinia external): ${kb(size.appInitialGzip)} gzip`)
+    for (const c of size.app.initial) console.log(`  ${c.file} ${kb(c.gzip)}: ${c.packages.join(', ')}`)
+    console.log('app, loaded on demand:')
+    for (const c of size.app.lazy) console.log(`  ${c.file} ${kb(c.gzip)}: ${c.packages.join(', ')}`)
+  }
+}
