@@ -60,6 +60,8 @@ export default defineConfig({
           environment: 'node',
           include: ['src/**/*.test.ts', 'mocks/**/*.test.ts', 'scripts/**/*.test.ts', 'test/**/*.test.ts'],
           exclude: ['**/*.browser.test.ts', '**/node_modules/**'],
+          // A per-run directory for the one Storybook build the docs and embedding tests share (built lazily).
+          globalSetup: ['./test/global-setup/storybook-build-dir.ts'],
           typecheck: { enabled: true, checker: 'vue-tsc', include: ['src/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
           testTimeout: 30_000,
         },
