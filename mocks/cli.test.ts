@@ -1,7 +1,7 @@
 // `npm run mock-server` on plain Node 20 (no --experimental-strip-types): the loader hook runs the TS sources.
 import { spawn } from 'node:child_process'
 import { expect, it } from 'vitest'
-import { MISSING_AUTH_BODY } from './index.ts'
+import { MISSING_AUTH_BODY } from './index.js'
 
 it('the mock-server script starts, streams, answers 422 without the header, and stops on SIGTERM', async () => {
   const child = spawn(process.execPath, ['--import', './mocks/register-ts.mjs', 'mocks/cli.ts', '--port', '0', '--time-scale', '0'], {

@@ -1,8 +1,8 @@
 // `npm run mock-server -- --port 8787 [--host 127.0.0.1] [--time-scale 1] [--scenario '{"fixture":"kitchen-sink"}']`
 import { parseArgs } from 'node:util'
-import { DEMO_TOKEN, SCENARIO_HEADER } from './respond.ts'
-import type { Scenario } from './scenario.ts'
-import { startMockServer } from './server.ts'
+import { DEMO_TOKEN, SCENARIO_HEADER } from './respond.js'
+import type { Scenario } from './scenario.js'
+import { startMockServer } from './server.js'
 
 const { values } = parseArgs({
   options: {

@@ -1,6 +1,6 @@
 import { http, HttpResponse, type HttpHandler } from 'msw'
-import { playStream } from './play.ts'
-import { createResponder, type HarnessOptions, type MockResult } from './respond.ts'
+import { playStream } from './play.js'
+import { createResponder, type HarnessOptions, type MockResult } from './respond.js'
 
 export interface CreateHandlersOptions extends HarnessOptions {
   /**

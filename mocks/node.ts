@@ -1,6 +1,6 @@
 // vue-chat-stream/mocks/node — everything from the browser entry (named again here), plus Node-only servers.
 import { setupServer, type SetupServer } from 'msw/node'
-import { createHandlers, type CreateHandlersOptions } from './handlers.ts'
+import { createHandlers, type CreateHandlersOptions } from './handlers.js'
 
 export {
   fixtures, fixtureNames, speeds, speedNames, planGaps, chunkings, chunkingNames, tokenize, interruptions,
@@ -8,17 +8,17 @@ export {
   resolveScenario, SERVER_RETRY_MS, planDuration, planStream, planWrites, playStream, fnv1a, mulberry32,
   encodeSseFrame, parseSseFrame, splitSseFrames, DEMO_TOKEN, MISSING_AUTH_BODY, SCENARIO_HEADER,
   createResponder, createHandlers, defaultScenarioArgs, scenarioArgTypes, scenarioFromArgs,
-} from './index.ts'
+} from './index.js'
 export type {
   Fixture, FixtureName, SpeedName, SpeedSpec, ChunkingName, ChunkingSpec, InterruptionKind, InterruptionName,
   InterruptionSpec, InterruptionInput, ResolvedScenario, Scenario, PlanOptions, PlannedStep, StreamPlan,
   PlannedWrite, PlayOptions, StreamSink, SseFrame, HarnessOptions, MockRequest, MockResult, Responder,
   CreateHandlersOptions, ScenarioArgs,
-} from './index.ts'
+} from './index.js'
 
 // Node-only
-export { startMockServer } from './server.ts'
-export type { MockServer, MockServerOptions } from './server.ts'
+export { startMockServer } from './server.js'
+export type { MockServer, MockServerOptions } from './server.js'
 
 /**
  * An msw/node server with the harness handlers (call `.listen()` / `.close()` yourself, as with any msw server).

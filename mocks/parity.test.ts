@@ -12,8 +12,8 @@ import {
   startMockServer,
   type MockServer,
   type Scenario,
-} from './node.ts'
-import { collect, deltaText, framesOf, lastId, planText, type Collected } from './test-support.ts'
+} from './node.js'
+import { collect, deltaText, framesOf, lastId, planText, type Collected } from './test-support.js'
 
 const MSW_ORIGIN = 'http://msw.test'
 const msw = createMswServer({ baseUrl: MSW_ORIGIN, timeScale: 0 })
@@ -113,7 +113,7 @@ describe('parity: MSW (Node) and the real server', () => {
       const rest = framesOf(viaMsw.text)
       expect(rest[0]!.id).toBe(String(lastId(seen) + 1))
       expect(rest.at(-1)!.event).toBe('done')
-      expect(deltaText([...seen, ...rest])).toBe((await import('./index.ts')).fixtures['kitchen-sink'].content)
+      expect(deltaText([...seen, ...rest])).toBe((await import('./index.js')).fixtures['kitchen-sink'].content)
     }
   })
 

@@ -18,8 +18,8 @@ import {
   tokenize,
   type InterruptionName,
   type Scenario,
-} from './index.ts'
-import { deltaText, framesOf, lastId, planText } from './test-support.ts'
+} from './index.js'
+import { deltaText, framesOf, lastId, planText } from './test-support.js'
 
 const SHORT_FIXTURES = fixtureNames.filter((n) => n !== 'long-mixed')
 const BODY_INTERRUPTIONS = interruptionNames.filter((n) => !['401', '422', '503', '503-always'].includes(n))

@@ -1,9 +1,9 @@
-import { mulberry32 } from './prng.ts'
-import { encodeMessageId, resolveScenario, type ResolvedScenario, type Scenario } from './scenario.ts'
-import { tokenize } from './scenarios/chunking.ts'
-import type { Fixture } from './scenarios/messages.ts'
-import { planGaps } from './scenarios/speeds.ts'
-import { encodeSseFrame, type SseFrame } from './sse.ts'
+import { mulberry32 } from './prng.js'
+import { encodeMessageId, resolveScenario, type ResolvedScenario, type Scenario } from './scenario.js'
+import { tokenize } from './scenarios/chunking.js'
+import type { Fixture } from './scenarios/messages.js'
+import { planGaps } from './scenarios/speeds.js'
+import { encodeSseFrame, type SseFrame } from './sse.js'
 
 /** One timed write of the planned stream. */
 export interface PlannedStep {

@@ -1,5 +1,5 @@
-import type { StreamPlan } from './plan.ts'
-import type { ChunkingSpec } from './scenarios/chunking.ts'
+import type { StreamPlan } from './plan.js'
+import type { ChunkingSpec } from './scenarios/chunking.js'
 
 /** Where a played stream goes: a ReadableStream controller (MSW) or a node:http response. */
 export interface StreamSink {

@@ -1,8 +1,8 @@
 // A few real-time checks on short scenarios (timeScale 1). Assertions use generous margins: order, counts and
 // "clearly spread out", never exact times.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createMswServer, DEMO_TOKEN, SCENARIO_HEADER, startMockServer, type MockServer, type Scenario } from './node.ts'
-import { collect, framesOf, planText } from './test-support.ts'
+import { createMswServer, DEMO_TOKEN, SCENARIO_HEADER, startMockServer, type MockServer, type Scenario } from './node.js'
+import { collect, framesOf, planText } from './test-support.js'
 
 const MSW_ORIGIN = 'http://msw-realtime.test'
 const msw = createMswServer({ baseUrl: MSW_ORIGIN })

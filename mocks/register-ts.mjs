@@ -1,7 +1,9 @@
 // Lets plain `node` (20.19+, which has no --experimental-strip-types) run the harness's TypeScript sources:
 // `node --import ./mocks/register-ts.mjs mocks/cli.ts`. Types are erased by esbuild when it is installed
-// (fast; Storybook and Vite bring it) or else by the project's `typescript` (transpileModule). No type checking;
-// imports inside mocks/ carry explicit `.ts` extensions so Node resolves them as they are.
+// (fast; Storybook and Vite bring it) or else by the project's `typescript` (transpileModule). No type checking.
+// Imports inside mocks/ name the emitted file (`./plan.js`), as TypeScript expects from a library: the declarations
+// shipped in dist/types then point at files that exist. Here a missing `./x.js` imported from a `.ts` file is
+// resolved to its `./x.ts` source, as tsc and Vite do.
 import { readFile } from 'node:fs/promises'
 import { register } from 'node:module'
 import { isMainThread } from 'node:worker_threads'
@@ -17,6 +19,17 @@ async function stripper() {
   } catch {
     const ts = (await import('typescript')).default
     return (source, url) => transpile(ts, source, url)
+  }
+}
+
+export async function resolve(specifier, context, nextResolve) {
+  try {
+    return await nextResolve(specifier, context)
+  } catch (error) {
+    const fromTs = context.parentURL?.startsWith('file:') && context.parentURL.endsWith('.ts')
+    const relativeJs = /^\.{1,2}\//.test(specifier) && specifier.endsWith('.js')
+    if (error?.code !== 'ERR_MODULE_NOT_FOUND' || !fromTs || !relativeJs) throw error
+    return nextResolve(`${specifier.slice(0, -3)}.ts`, context)
   }
 }
 

@@ -1,6 +1,6 @@
-import { planStream, type StreamPlan } from './plan.ts'
-import { decodeMessageId, encodeMessageId, resolveScenario, ScenarioError, type ResolvedScenario, type Scenario } from './scenario.ts'
-import type { Fixture } from './scenarios/messages.ts'
+import { planStream, type StreamPlan } from './plan.js'
+import { decodeMessageId, encodeMessageId, resolveScenario, ScenarioError, type ResolvedScenario, type Scenario } from './scenario.js'
+import type { Fixture } from './scenarios/messages.js'
 
 /** The token the harness accepts by default: `Authorization: Bearer demo`. */
 export const DEMO_TOKEN = 'demo'

@@ -1,13 +1,13 @@
-import { chunkings, type ChunkingName, type ChunkingSpec } from './scenarios/chunking.ts'
+import { chunkings, type ChunkingName, type ChunkingSpec } from './scenarios/chunking.js'
 import {
   interruptionDefaults,
   interruptions,
   type InterruptionKind,
   type InterruptionName,
   type InterruptionSpec,
-} from './scenarios/interruptions.ts'
-import { fixtures, type Fixture, type FixtureName } from './scenarios/messages.ts'
-import { speeds, type SpeedName, type SpeedSpec } from './scenarios/speeds.ts'
+} from './scenarios/interruptions.js'
+import { fixtures, type Fixture, type FixtureName } from './scenarios/messages.js'
+import { speeds, type SpeedName, type SpeedSpec } from './scenarios/speeds.js'
 
 /** An interruption by name, or by kind with any parameters overridden (`{ kind: 'drop', at: 0.2 }`). */
 export type InterruptionInput =

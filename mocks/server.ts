@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { playStream } from './play.ts'
-import { createResponder, route, SCENARIO_HEADER, type HarnessOptions, type MockResult } from './respond.ts'
+import { playStream } from './play.js'
+import { createResponder, route, SCENARIO_HEADER, type HarnessOptions, type MockResult } from './respond.js'
 
 export interface MockServerOptions extends HarnessOptions {
   /** 0 picks a free port. @default 0 */

@@ -1,8 +1,8 @@
-import type { Scenario } from './scenario.ts'
-import { chunkingNames, type ChunkingName } from './scenarios/chunking.ts'
-import { interruptionNames, type InterruptionName, interruptions } from './scenarios/interruptions.ts'
-import { fixtureNames, type FixtureName } from './scenarios/messages.ts'
-import { speedNames, type SpeedName } from './scenarios/speeds.ts'
+import type { Scenario } from './scenario.js'
+import { chunkingNames, type ChunkingName } from './scenarios/chunking.js'
+import { interruptionNames, type InterruptionName, interruptions } from './scenarios/interruptions.js'
+import { fixtureNames, type FixtureName } from './scenarios/messages.js'
+import { speedNames, type SpeedName } from './scenarios/speeds.js'
 
 /** Flat, control-friendly scenario fields (what Storybook args hold). */
 export interface ScenarioArgs {

@@ -1,7 +1,7 @@
 // Helpers for the harness's own tests (Node). Not exported from the package entries.
-import { planStream, type PlanOptions, type StreamPlan } from './plan.ts'
-import { parseSseFrame, splitSseFrames, type SseFrame } from './sse.ts'
-import type { Scenario } from './scenario.ts'
+import { planStream, type PlanOptions, type StreamPlan } from './plan.js'
+import { parseSseFrame, splitSseFrames, type SseFrame } from './sse.js'
+import type { Scenario } from './scenario.js'
 
 export interface Collected {
   status: number

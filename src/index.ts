@@ -1,5 +1,9 @@
 // vue-chat-stream public API. Every export is named; test/public-api.test.ts keeps this list honest.
 
+// The --vcs-* design tokens (light and dark) the components' styles read. The library build extracts every style
+// into dist/style.css (`vue-chat-stream/style.css`), so the JS entry itself stays free of CSS imports.
+import './styles/tokens.css'
+
 // Types
 export type {
   ChatMessage,

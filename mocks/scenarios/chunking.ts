@@ -1,4 +1,4 @@
-import type { Fixture } from './messages.ts'
+import type { Fixture } from './messages.js'
 
 /** How the answer is cut into deltas, and how frames are cut into network writes. */
 export interface ChunkingSpec {

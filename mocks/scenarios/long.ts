@@ -1,4 +1,4 @@
-import { mulberry32 } from '../prng.ts'
+import { mulberry32 } from '../prng.js'
 
 // Pieces the long answer is assembled from. The PRNG seed is fixed, so the fixture is the same text everywhere
 // (a scenario's seed changes timings, never the answer).

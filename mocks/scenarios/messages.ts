@@ -1,4 +1,4 @@
-import { longMixedContent } from './long.ts'
+import { longMixedContent } from './long.js'
 
 /** One assistant answer the harness can stream. */
 export interface Fixture {
