@@ -3,7 +3,8 @@ import vue from '@vitejs/plugin-vue'
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin'
 import { playwright } from '@vitest/browser-playwright'
 import { defineConfig } from 'vitest/config'
-import { VISUAL_COMPARATOR } from './.storybook/visual-comparator'
+import { setWindowSize } from './.storybook/visual-commands.ts'
+import { VISUAL_COMPARATOR } from './.storybook/visual-comparator.ts'
 // @ts-expect-error -- plain .mjs helper shared with the npm scripts
 import { CHROMIUM_ARGS, findChromium } from './scripts/browser-path.mjs'
 
@@ -98,6 +99,7 @@ export default defineConfig({
           provide: { vcsVisual: process.env.VCS_VISUAL === '1' },
           browser: {
             ...chromiumBrowser(),
+            commands: { setWindowSize },
             expect: {
               toMatchScreenshot: {
                 // The defaults let a 1 px shift pass; exact comparison with anti-aliasing counted does not.

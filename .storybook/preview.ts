@@ -1,10 +1,12 @@
 import type { Preview } from '@storybook/vue3-vite'
 import { setup } from '@storybook/vue3-vite'
+import isChromatic from 'chromatic/isChromatic'
 import { mswLoader } from 'msw-storybook-addon/csf3'
 import { createPinia } from 'pinia'
 import '@fontsource/inter/400.css'
 import '@fontsource/inter/600.css'
 import '../src/styles/tokens.css'
+import './snapshot.css'
 import { allModes } from './modes'
 
 setup((app) => {
@@ -31,6 +33,8 @@ const preview: Preview = {
     (story, context) => {
       const theme = (context.globals.theme as string | undefined) ?? 'light'
       document.documentElement.dataset.vcsTheme = theme
+      // Chromatic captures what the local suite captures: caret paused, `data-chromatic="ignore"` regions hidden.
+      if (isChromatic()) document.documentElement.dataset.vcsSnapshot = 'true'
       return {
         components: { story },
         template: `<div class="vcs-story-root" data-vcs-theme="${theme}"><story /></div>`,
@@ -41,7 +45,15 @@ const preview: Preview = {
     layout: 'padded',
     controls: { expanded: true },
     a11y: { test: 'error' },
-    chromatic: { modes: allModes },
+    // Modes match the local suite; animations (typing dots, caret) stop at their end frame, not mid-blink.
+    chromatic: { modes: allModes, pauseAnimationAtEnd: true },
+    options: {
+      // Read statically by the indexer: keep it a literal. Within a component, hand-written Guide pages come
+      // before the generated Docs page and the stories.
+      storySort: {
+        order: ['Introduction', 'Components', ['MessageList', 'MessageItem'], 'Store', 'Debug panel', 'Transport', 'Harness'],
+      },
+    },
   },
 }
 

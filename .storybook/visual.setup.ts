@@ -3,12 +3,23 @@
 // baseline in stories/__screenshots__/<story id>/<mode>.png. Enabled by VCS_VISUAL=1 (`npm run test:visual`,
 // and `npm test`); `npm run test:visual -- -u` rewrites baselines.
 import { afterEach, expect, inject } from 'vitest'
-import { page } from 'vitest/browser'
+import { commands, page } from 'vitest/browser'
+import { MAX_TOLERATED_PIXELS, VISUAL_COMPARATOR } from './visual-comparator'
 import { allModes, viewports, type ModeName } from './modes'
 
 export interface VisualParameters {
   /** Set to a reason to leave a story out of the pixel comparison (its end state is not stable). */
   skip?: string
+  /**
+   * A few pixels a story may differ by between runs, with the reason. For stories whose end state settles at a
+   * sub-pixel offset (anti-aliased corner pixels move); far below what a one-token change moves (hundreds).
+   */
+  tolerance?: { pixels: number; reason: string }
+  /**
+   * For a story left out of the local comparison that Chromatic still snapshots: why that is useful there.
+   * Otherwise a skipped story must set `parameters.chromatic.disableSnapshot`, so both suites agree.
+   */
+  chromatic?: string
   /** Modes to capture; defaults to every mode. */
   modes?: ModeName[]
 }
@@ -17,15 +28,47 @@ function nextFrame() {
   return new Promise<void>((resolve) => requestAnimationFrame(() => resolve()))
 }
 
+/** Room for the test iframe inside the top-level window (Vitest's runner page is not scrolled). */
+const WINDOW_MARGIN = 64
+
+/**
+ * Sets the mode's viewport, then grows its height to the story root's bottom edge when the root is taller, so
+ * the capture holds the whole story (Chromium paints nothing below the window). Layout is measured again after
+ * growing: a story whose height follows the viewport keeps the mode's height.
+ */
+async function fitViewport(root: HTMLElement, width: number, height: number): Promise<void> {
+  await commands.setWindowSize(Math.max(1280, width + WINDOW_MARGIN), height + WINDOW_MARGIN)
+  await page.viewport(width, height)
+  await nextFrame()
+  const bottom = Math.ceil(root.getBoundingClientRect().bottom + window.scrollY)
+  if (bottom <= height) return
+  await commands.setWindowSize(Math.max(1280, width + WINDOW_MARGIN), bottom + WINDOW_MARGIN)
+  await page.viewport(width, bottom)
+  await nextFrame()
+  const grown = Math.ceil(root.getBoundingClientRect().bottom + window.scrollY)
+  if (grown > bottom) throw new Error(`story root grew from ${bottom}px to ${grown}px when the viewport grew: its height follows the viewport`)
+}
+
 afterEach(async (ctx) => {
   if (!inject('vcsVisual')) return
   const meta = ctx.task.meta as { storyId?: string }
   const story = (ctx as unknown as { story?: { parameters?: { visual?: VisualParameters } } }).story
   if (!meta.storyId || ctx.task.result?.state === 'fail') return
-  const visual = story?.parameters?.visual ?? {}
+  const parameters = story?.parameters ?? {}
+  const visual = parameters.visual ?? {}
   if (visual.skip !== undefined) {
     expect(visual.skip.trim().length, `story ${meta.storyId} is excluded from visual tests without a reason`).toBeGreaterThan(10)
+    const chromatic = (parameters as { chromatic?: { disableSnapshot?: boolean } }).chromatic
+    expect(
+      chromatic?.disableSnapshot === true || (visual.chromatic?.trim().length ?? 0) > 10,
+      `story ${meta.storyId} is skipped locally: set parameters.chromatic.disableSnapshot or say in visual.chromatic why Chromatic still snapshots it`,
+    ).toBe(true)
     return
+  }
+  const tolerance = visual.tolerance?.pixels ?? 0
+  if (visual.tolerance) {
+    expect(visual.tolerance.reason.trim().length, `story ${meta.storyId} declares a tolerance without a reason`).toBeGreaterThan(10)
+    expect(tolerance, `story ${meta.storyId}: tolerance above ${MAX_TOLERATED_PIXELS} px`).toBeLessThanOrEqual(MAX_TOLERATED_PIXELS)
   }
   const root = document.querySelector<HTMLElement>('.vcs-story-root')
   if (!root) throw new Error(`story ${meta.storyId}: no .vcs-story-root to capture (is the preview decorator applied?)`)
@@ -34,16 +77,21 @@ afterEach(async (ctx) => {
     for (const mode of visual.modes ?? (Object.keys(allModes) as ModeName[])) {
       const { theme, viewport } = allModes[mode]
       const size = viewports[viewport]
-      await page.viewport(size.width, size.height)
       root.dataset.vcsTheme = theme
       document.documentElement.dataset.vcsTheme = theme
+      await fitViewport(root, size.width, size.height)
       await document.fonts.ready
       await nextFrame()
       await nextFrame()
-      await expect(page.elementLocator(root)).toMatchScreenshot(`${meta.storyId}/${mode.replace(' ', '-')}`, { timeout: 5_000 })
+      await expect(page.elementLocator(root)).toMatchScreenshot(`${meta.storyId}/${mode.replace(' ', '-')}`, {
+        timeout: 5_000,
+        comparatorName: 'pixelmatch',
+        comparatorOptions: { ...VISUAL_COMPARATOR, allowedMismatchedPixels: tolerance },
+      })
     }
   } finally {
     delete document.documentElement.dataset.vcsSnapshot
+    await commands.setWindowSize(1280, 720)
     await page.viewport(viewports.desktop.width, viewports.desktop.height)
   }
 })

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { createApp, h, type App } from 'vue'
 import { MessageItem } from '../src/components/MessageItem'
 import type { ChatMessage } from '../src/types'
-import { VISUAL_COMPARATOR } from '../.storybook/visual-comparator'
+import { MAX_TOLERATED_PIXELS, VISUAL_COMPARATOR } from '../.storybook/visual-comparator'
 import '@fontsource/inter/400.css'
 import '@fontsource/inter/600.css'
 import '../src/styles/tokens.css'
@@ -78,7 +78,8 @@ describe('visual comparison', () => {
     const before = await capture(el)
     setToken('--vcs-color-text: #1c1f25;') // was #1c1f24
     const after = await capture(el)
-    expect(mismatched(before, after, VISUAL_COMPARATOR)).toBeGreaterThan(0)
+    // More than a tolerant story (sub-pixel scroll noise) may differ by: the change fails every story.
+    expect(mismatched(before, after, VISUAL_COMPARATOR)).toBeGreaterThan(MAX_TOLERATED_PIXELS)
     expect(mismatched(before, after, { threshold: 0.1, includeAA: false })).toBe(0)
   })
 
@@ -87,6 +88,6 @@ describe('visual comparison', () => {
     const before = await capture(el)
     setToken('--vcs-space: 9px;') // was 8px
     const after = await capture(el)
-    expect(mismatched(before, after, VISUAL_COMPARATOR)).toBeGreaterThan(0)
+    expect(mismatched(before, after, VISUAL_COMPARATOR)).toBeGreaterThan(MAX_TOLERATED_PIXELS)
   })
 })

@@ -7,3 +7,10 @@ declare module 'vitest' {
     vcsVisual: boolean
   }
 }
+
+declare module 'vitest/browser' {
+  interface BrowserCommands {
+    /** Resizes the top-level browser window (see .storybook/visual-commands.ts). */
+    setWindowSize: (width: number, height: number) => Promise<void>
+  }
+}

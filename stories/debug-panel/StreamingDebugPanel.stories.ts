@@ -92,9 +92,6 @@ export const PasteAFile: Story = {
 /** A file that is not diagnostics is refused with a sentence, and nothing else changes. */
 export const PasteSomethingElse: Story = {
   args: {},
-  parameters: {
-    visual: { skip: 'Ends with focus in the paste field; ~10 pixels differed between runs (caret/focus rendering). The loaded-file stories guard the panel formatting.' },
-  },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)
     await userEvent.click(canvas.getByLabelText('Or paste its JSON'))

@@ -21,9 +21,6 @@ const meta = {
   args: { ...defaultScenarioArgs, fixture: 'short-answer', speed: 'fast', maxAttempts: 0, historySize: 6 },
   parameters: {
     msw: { handlers: createHandlers() },
-    visual: {
-      skip: 'These stories show the reactivity monitor live (publishes, update→paint latency, frame counts), which differ from run to run by design; MessageItem and MessageList stories guard the formatting.',
-    },
   },
 } satisfies Meta<typeof StoreChat>
 
