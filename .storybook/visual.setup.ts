@@ -30,22 +30,29 @@ function nextFrame() {
 
 /** Room for the test iframe inside the top-level window (Vitest's runner page is not scrolled). */
 const WINDOW_MARGIN = 64
+/** Playwright's default top-level window, restored after each story. */
+const DEFAULT_WINDOW = { width: 1280, height: 720 }
+
+/** Sizes the test iframe, and the top-level window around it (Chromium paints nothing below the window). */
+async function resizeViewport(width: number, height: number): Promise<void> {
+  await commands.setWindowSize(Math.max(DEFAULT_WINDOW.width, width + WINDOW_MARGIN), height + WINDOW_MARGIN)
+  await page.viewport(width, height)
+  await nextFrame()
+}
+
+const bottomOf = (root: HTMLElement) => Math.ceil(root.getBoundingClientRect().bottom + window.scrollY)
 
 /**
  * Sets the mode's viewport, then grows its height to the story root's bottom edge when the root is taller, so
- * the capture holds the whole story (Chromium paints nothing below the window). Layout is measured again after
- * growing: a story whose height follows the viewport keeps the mode's height.
+ * the capture holds the whole story. Layout is measured again after growing: a story whose height follows the
+ * viewport could never be captured whole, so it fails with a message instead.
  */
 async function fitViewport(root: HTMLElement, width: number, height: number): Promise<void> {
-  await commands.setWindowSize(Math.max(1280, width + WINDOW_MARGIN), height + WINDOW_MARGIN)
-  await page.viewport(width, height)
-  await nextFrame()
-  const bottom = Math.ceil(root.getBoundingClientRect().bottom + window.scrollY)
+  await resizeViewport(width, height)
+  const bottom = bottomOf(root)
   if (bottom <= height) return
-  await commands.setWindowSize(Math.max(1280, width + WINDOW_MARGIN), bottom + WINDOW_MARGIN)
-  await page.viewport(width, bottom)
-  await nextFrame()
-  const grown = Math.ceil(root.getBoundingClientRect().bottom + window.scrollY)
+  await resizeViewport(width, bottom)
+  const grown = bottomOf(root)
   if (grown > bottom) throw new Error(`story root grew from ${bottom}px to ${grown}px when the viewport grew: its height follows the viewport`)
 }
 
@@ -91,7 +98,7 @@ afterEach(async (ctx) => {
     }
   } finally {
     delete document.documentElement.dataset.vcsSnapshot
-    await commands.setWindowSize(1280, 720)
+    await commands.setWindowSize(DEFAULT_WINDOW.width, DEFAULT_WINDOW.height)
     await page.viewport(viewports.desktop.width, viewports.desktop.height)
   }
 })
