@@ -4,7 +4,7 @@
 import { createPinia, setActivePinia } from 'pinia'
 import { createApp, defineComponent, h, nextTick, reactive, type PropType } from 'vue'
 import { describe, expect, it } from 'vitest'
-import { onPublish } from '../src/stores/instrumentation'
+import { onPublish } from '../src/instrumentation/hooks'
 import { createManualScheduler } from '../src/stores/publisher'
 import { useSessionsStore } from '../src/stores/sessions'
 import { createSnapshotBook } from '../src/stores/snapshots'

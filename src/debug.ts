@@ -9,8 +9,8 @@ export type {
   ReactivityStats,
   UseReactivityMonitorReturn,
 } from './composables/useReactivityMonitor'
-export { onPublish, onRender } from './stores/instrumentation'
-export type { PublishListener, PublishRecord, RenderListener } from './stores/instrumentation'
+export { onPublish, onRender } from './instrumentation/hooks'
+export type { PublishListener, PublishRecord, RenderListener } from './instrumentation/hooks'
 
 // Streaming debug panel (P) and the diagnostics file it copies and loads
 export { StreamingDebugPanel, useLiveDiagnostics } from './components/StreamingDebugPanel'

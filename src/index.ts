@@ -39,7 +39,7 @@ export { configureSessions, useSessionsStore } from './stores/sessions'
 export type { CreateSessionOptions, OpenStream, SessionsOptions, SessionsStore } from './stores/sessions'
 export { createFrameScheduler, createManualScheduler } from './stores/publisher'
 export type { FrameInfo, FrameScheduler, FrameSchedulerOptions, ManualScheduler } from './stores/publisher'
-export { reportRender } from './stores/instrumentation'
+export { reportRender } from './instrumentation/hooks'
 export { useChatStream } from './composables/useChatStream'
 export type { UseChatStreamOptions, UseChatStreamReturn } from './composables/useChatStream'
 

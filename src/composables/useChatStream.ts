@@ -3,7 +3,7 @@ import { openEventStream } from '../stream'
 import type { EventStream, OpenEventStreamOptions, RetryOptions, TokenSource, TransportOption } from '../stream/types'
 import type { ChatMessage, MessageStatus, StreamErrorInfo } from '../types'
 import { consumeChatStream } from '../stores/consume'
-import { emitPublish, isPublishObserved } from '../stores/instrumentation'
+import { emitPublish, isPublishObserved } from '../instrumentation/hooks'
 import { createFrameBatcher, createFrameScheduler, type FrameInfo, type FrameScheduler } from '../stores/publisher'
 import type { OpenStream } from '../stores/sessions'
 

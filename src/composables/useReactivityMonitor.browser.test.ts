@@ -2,7 +2,7 @@
 import { createPinia } from 'pinia'
 import { createApp, defineComponent, h, onBeforeUpdate, onMounted, type PropType } from 'vue'
 import { expect, it } from 'vitest'
-import { isPublishObserved, reportRender } from '../stores/instrumentation'
+import { isPublishObserved, reportRender } from '../instrumentation/hooks'
 import { useSessionsStore } from '../stores/sessions'
 import type { ChatMessage } from '../types'
 import { useReactivityMonitor, type UseReactivityMonitorReturn } from './useReactivityMonitor'

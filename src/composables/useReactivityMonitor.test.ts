@@ -1,7 +1,7 @@
 import { createPinia, setActivePinia } from 'pinia'
 import { effectScope } from 'vue'
 import { describe, expect, it } from 'vitest'
-import { isPublishObserved, reportRender } from '../stores/instrumentation'
+import { isPublishObserved, reportRender } from '../instrumentation/hooks'
 import { createManualScheduler } from '../stores/publisher'
 import { useSessionsStore } from '../stores/sessions'
 import { useReactivityMonitor } from './useReactivityMonitor'

@@ -1,5 +1,5 @@
 import { getCurrentScope, onScopeDispose, shallowRef, type ShallowRef } from 'vue'
-import { onPublish, onRender, type PublishRecord } from '../stores/instrumentation'
+import { onPublish, onRender, type PublishRecord } from '../instrumentation/hooks'
 import { createFrameBatcher, createFrameScheduler } from '../stores/publisher'
 
 export interface ReactivityMonitorOptions {

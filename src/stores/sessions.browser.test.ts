@@ -3,7 +3,7 @@ import { createPinia } from 'pinia'
 import { createApp, defineComponent, h, nextTick, shallowRef, triggerRef, type PropType } from 'vue'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { ChatMessage } from '../types'
-import { onPublish } from './instrumentation'
+import { onPublish } from '../instrumentation/hooks'
 import { useSessionsStore } from './sessions'
 
 const frame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve))

@@ -10,7 +10,7 @@ import {
   type MockServer,
   type Scenario,
 } from 'vue-chat-stream/mocks/node'
-import { onPublish } from './instrumentation'
+import { onPublish } from '../instrumentation/hooks'
 import { useSessionsStore } from './sessions'
 
 const BASE = 'http://harness.test'

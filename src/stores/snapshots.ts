@@ -1,6 +1,6 @@
 import { shallowRef, type ShallowRef } from 'vue'
 import type { ChatMessage, ChatSession, MessageStatus, StreamErrorInfo } from '../types'
-import { emitPublish, isPublishObserved } from './instrumentation'
+import { emitPublish, isPublishObserved } from '../instrumentation/hooks'
 import { createFrameBatcher, type FrameInfo, type FrameScheduler } from './publisher'
 
 /** A change waiting for the next publish. Deltas are only pushed: O(1) per append. */

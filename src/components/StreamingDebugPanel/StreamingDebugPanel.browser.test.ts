@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createApp, defineComponent, h, nextTick, shallowRef, type App } from 'vue'
-import { isPublishObserved } from '../../stores/instrumentation'
+import { isPublishObserved } from '../../instrumentation/hooks'
 import { openEventStream } from '../../stream'
 import type { EventStream, StreamLifecycleEvent, StreamLifecycleListener } from '../../stream/types'
 import { StreamingDebugPanel } from './index'
