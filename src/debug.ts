@@ -25,13 +25,9 @@ export {
   createStreamRecorder,
   explainDiagnostics,
   formatBytes,
-  formatDetail,
-  formatDetailLines,
-  formatIssue,
   formatMs,
   formatRate,
   gapBucketLabels,
-  isMissingAuthorization,
   metricsOnly,
   parseDiagnostics,
   reactivityFromStats,
@@ -41,6 +37,7 @@ export {
   redactValue,
   stringifyDiagnostics,
 } from './diagnostics'
+export { formatDetail, formatIssue, isMissingAuthorization } from './errors'
 export type {
   CollectDiagnosticsInput,
   ConnectionPhase,

@@ -44,7 +44,8 @@ export { useChatStream } from './composables/useChatStream'
 export type { UseChatStreamOptions, UseChatStreamReturn } from './composables/useChatStream'
 
 // Markdown + MessageItem (M): streaming markdown (healed tail, memoized blocks), shiki code, one message
-export { MessageItem, errorTitle, formatErrorDetail } from './components/MessageItem'
+export { MessageItem } from './components/MessageItem'
+export { errorTitle, formatDetailLines } from './errors'
 export type {
   MessageCopyPayload,
   MessageItemActionsSlotProps,

@@ -11,6 +11,12 @@ export type MessageRole = 'user' | 'assistant' | 'system' | 'tool'
  */
 export type MessageStatus = 'pending' | 'streaming' | 'done' | 'stopped' | 'error'
 
+/** How the bytes travel: `fetch` streams the body, `xhr` reads progress events, `eventsource` is the legacy path. */
+export type TransportName = 'fetch' | 'xhr' | 'eventsource'
+
+/** How the token reached the server: an `Authorization` header, the query string (legacy EventSource), or not at all. */
+export type TokenTransport = 'header' | 'url' | 'none'
+
 /** What went wrong with a stream, as a value. */
 export type StreamErrorKind = 'http' | 'network' | 'stall' | 'protocol' | 'aborted'
 

@@ -1,6 +1,6 @@
 import { effectScope } from 'vue'
 import { describe, expect, it } from 'vitest'
-import { StreamError } from '../stream/errors'
+import { StreamError } from '../errors'
 import { createManualScheduler } from '../stores/publisher'
 import { createFakeOpener } from '../stores/testing/fake-stream'
 import { useChatStream } from './useChatStream'

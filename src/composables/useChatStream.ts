@@ -2,6 +2,7 @@ import { computed, onScopeDispose, getCurrentScope, shallowRef, toValue, type Co
 import { openEventStream } from '../stream'
 import type { EventStream, OpenEventStreamOptions, RetryOptions, TokenSource, TransportOption } from '../stream/types'
 import type { ChatMessage, MessageStatus, StreamErrorInfo } from '../types'
+import { answerEndedEarly } from '../errors'
 import { consumeChatStream } from '../stores/consume'
 import { emitPublish, isPublishObserved } from '../instrumentation/hooks'
 import { createFrameBatcher, createFrameScheduler, type FrameInfo, type FrameScheduler } from '../stores/publisher'
@@ -161,11 +162,7 @@ export function useChatStream(options: UseChatStreamOptions): UseChatStreamRetur
       if (outcome.kind === 'done') change('done', null)
       else if (outcome.kind === 'error') change('error', outcome.error)
       else {
-        change('error', {
-          kind: 'network',
-          message: 'The stream ended before the answer was complete. Retry to continue where it stopped.',
-          retryable: true,
-        })
+        change('error', answerEndedEarly())
       }
     }
     await settled()

@@ -5,8 +5,6 @@ import {
   collectDiagnostics,
   createStreamRecorder,
   explainDiagnostics,
-  formatDetail,
-  formatDetailLines,
   gapBucketLabels,
   parseDiagnostics,
   recordStream,
@@ -88,18 +86,7 @@ describe('redaction', () => {
   })
 })
 
-describe('detail formatting', () => {
-  it('makes FastAPI 422 issues readable', () => {
-    expect(formatDetail(MISSING_AUTH)).toBe('header authorization: Field required')
-    expect(
-      formatDetailLines([...MISSING_AUTH, { type: 'missing', loc: ['body', 'content'], msg: 'Field required', input: {} }]),
-    ).toEqual(['header authorization: Field required', 'body content: Field required'])
-  })
-  it('keeps string details and summarizes objects', () => {
-    expect(formatDetail('Invalid token')).toBe('Invalid token')
-    expect(formatDetail(null)).toBe('')
-    expect(formatDetail({ code: 7 })).toBe('{"code":7}')
-  })
+describe('figures', () => {
   it('labels gap buckets', () => {
     expect(gapBucketLabels([10, 50, 1000, 5000])).toEqual(['< 10 ms', '10–50 ms', '50 ms–1 s', '1–5 s', '≥ 5 s'])
   })

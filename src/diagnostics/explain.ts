@@ -1,4 +1,5 @@
-import { formatDetail, formatMs, isMissingAuthorization } from './format'
+import { formatDetail, isMissingAuthorization } from '../errors'
+import { formatMs } from './format'
 import type { DiagnosticsFile } from './schema'
 
 export type FindingSeverity = 'error' | 'warning' | 'info' | 'ok'

@@ -14,7 +14,7 @@ export type {
   ThroughputSeries,
 } from './schema'
 export { REDACTED, redactDiagnostics, redactText, redactValue } from './redact'
-export { formatBytes, formatDetail, formatDetailLines, formatIssue, formatMs, formatRate, gapBucketLabels, isMissingAuthorization } from './format'
+export { formatBytes, formatMs, formatRate, gapBucketLabels } from './format'
 export { charsOf, createStreamRecorder, metricsOnly, recordStream } from './recorder'
 export type { StreamRecorder, StreamRecorderOptions, StreamRecording } from './recorder'
 export { collectDiagnostics, reactivityFromStats, stringifyDiagnostics } from './collect'

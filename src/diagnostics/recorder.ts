@@ -1,5 +1,5 @@
 import type { EventStream, StreamLifecycleEvent, StreamMetrics } from '../stream/types'
-import { formatDetail } from './format'
+import { formatDetail } from '../errors'
 import { redactText } from './redact'
 import type { ConnectionPhase, LogEntry, LogEntryType, PhaseChange, RetryRecord, StallRecord, StreamDiagnostics } from './schema'
 

@@ -1,3 +1,4 @@
+import { serverReportedError, toErrorInfo } from '../errors'
 import type { StreamErrorInfo } from '../types'
 
 /** One dispatched server-sent event, as the stream client yields it. */
@@ -53,26 +54,14 @@ export async function consumeChatStream(
         const reason = readField(message.data, 'finishReason')
         return typeof reason === 'string' ? { kind: 'done', finishReason: reason } : { kind: 'done' }
       } else if (message.event === 'error') {
-        const text = readField(message.data, 'message')
-        return {
-          kind: 'error',
-          error: {
-            kind: 'protocol',
-            message:
-              typeof text === 'string' && text
-                ? `The server reported an error: ${text}`
-                : 'The server reported an error without a message.',
-            detail: text === undefined ? message.data : (text as string),
-            retryable: false,
-          },
-        }
+        return { kind: 'error', error: serverReportedError(readField(message.data, 'message'), message.data) }
       }
       if (seq !== undefined) lastSeq = seq
       if (message.id) handlers.onEventId(message.id)
     }
     return { kind: 'ended' }
   } catch (error) {
-    return { kind: 'error', error: toStreamErrorInfo(error) }
+    return { kind: 'error', error: toErrorInfo(error) }
   }
 }
 
@@ -87,34 +76,5 @@ function readField(data: string, field: string): unknown {
     return parsed && typeof parsed === 'object' ? (parsed as Record<string, unknown>)[field] : undefined
   } catch {
     return undefined
-  }
-}
-
-/** Any thrown value as plain `StreamErrorInfo` data (a `StreamError` keeps its kind, status and detail). */
-export function toStreamErrorInfo(error: unknown): StreamErrorInfo {
-  if (error && typeof error === 'object') {
-    const candidate = error as Partial<StreamErrorInfo> & { toJSON?: () => unknown; name?: string }
-    if (typeof candidate.toJSON === 'function' && typeof candidate.kind === 'string') {
-      return candidate.toJSON() as StreamErrorInfo
-    }
-    if (typeof candidate.kind === 'string' && typeof candidate.message === 'string') {
-      const info: StreamErrorInfo = {
-        kind: candidate.kind,
-        message: candidate.message,
-        retryable: Boolean(candidate.retryable),
-      }
-      if (candidate.status !== undefined) info.status = candidate.status
-      if (candidate.detail !== undefined) info.detail = candidate.detail
-      return info
-    }
-    if (candidate.name === 'AbortError') {
-      return { kind: 'aborted', message: 'The stream was aborted.', retryable: false }
-    }
-  }
-  const text = error instanceof Error ? error.message : String(error)
-  return {
-    kind: 'network',
-    message: `The connection failed (${text}). Check the network and retry.`,
-    retryable: true,
   }
 }

@@ -1,6 +1,6 @@
 import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { StreamError } from '../stream/errors'
+import { StreamError } from '../errors'
 import type { ChatMessage } from '../types'
 import { onPublish, type PublishRecord } from '../instrumentation/hooks'
 import { createManualScheduler, type ManualScheduler } from './publisher'

@@ -3,7 +3,8 @@ import { shallowRef, type ShallowRef } from 'vue'
 import { openEventStream } from '../stream'
 import type { EventStream, OpenEventStreamOptions, RetryOptions, TokenSource, TransportOption } from '../stream/types'
 import type { ChatMessage, ChatSession, StreamErrorInfo } from '../types'
-import { consumeChatStream, toStreamErrorInfo, type ChatStreamOutcome } from './consume'
+import { answerEndedEarly, toErrorInfo } from '../errors'
+import { consumeChatStream, type ChatStreamOutcome } from './consume'
 import { createFrameScheduler, type FrameScheduler } from './publisher'
 import { createSnapshotBook } from './snapshots'
 
@@ -172,7 +173,7 @@ export const useSessionsStore = defineStore('vcs-sessions', () => {
     try {
       stream = openFor(mode, resumeUrl)
     } catch (error) {
-      finish(run, { kind: 'error', error: toStreamErrorInfo(error) })
+      finish(run, { kind: 'error', error: toErrorInfo(error) })
       await book.settled()
       return latest(run)
     }
@@ -208,14 +209,7 @@ export const useSessionsStore = defineStore('vcs-sessions', () => {
     if (outcome.kind === 'done') {
       book.change(run.sessionId, run.messageId, { status: 'done', error: null })
     } else {
-      const error: StreamErrorInfo =
-        outcome.kind === 'error'
-          ? outcome.error
-          : {
-              kind: 'network',
-              message: 'The stream ended before the answer was complete. Resume to continue where it stopped.',
-              retryable: true,
-            }
+      const error: StreamErrorInfo = outcome.kind === 'error' ? outcome.error : answerEndedEarly()
       book.change(run.sessionId, run.messageId, { status: 'error', error })
     }
   }

@@ -1,5 +1,5 @@
 export { openEventStream } from './open'
-export { StreamError, isStreamError } from './errors'
+export { StreamError, isStreamError } from '../errors'
 export type {
   EventStream,
   OpenEventStreamOptions,

@@ -2,7 +2,7 @@
 // fetch + xhr): every harness interruption, with what the client must make of it. Test support only.
 import { expect } from 'vitest'
 import { DEMO_TOKEN, fixtures, interruptionNames, type InterruptionName, type Scenario } from 'vue-chat-stream/mocks'
-import { isStreamError, type StreamError } from './errors'
+import { isStreamError, type StreamError } from '../errors'
 import { openEventStream } from './open'
 import type { TransportName } from './types'
 

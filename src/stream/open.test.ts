@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { StreamError, isStreamError } from './errors'
+import { StreamError, isStreamError } from '../errors'
 import { openEventStream, pickTransport } from './open'
 import { scriptedFetch, settle } from './test-support'
 import type { StreamLifecycleEvent } from './types'

@@ -12,7 +12,7 @@ import {
   stallError,
   tokenError,
   type RequestContext,
-} from './errors'
+} from '../errors'
 import { MetricsRecorder } from './metrics'
 import { createSseParser } from './parse'
 import { AsyncQueue } from './queue'

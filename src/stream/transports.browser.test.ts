@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from 'vitest'
 import { DEMO_TOKEN } from 'vue-chat-stream/mocks'
-import { isStreamError } from './errors'
+import { isStreamError } from '../errors'
 import { interruptionNames, matrixExpectations, runInterruption } from './matrix.test-support'
 import { openEventStream, pickTransport } from './open'
 import type { StreamLifecycleEvent } from './types'

@@ -1,14 +1,10 @@
-import type { StreamErrorInfo } from '../types'
-import type { StreamError } from './errors'
+import type { StreamError } from '../errors'
+import type { StreamErrorInfo, TokenTransport, TransportName } from '../types'
 
-/** How the bytes travel: `fetch` streams the body, `xhr` reads progress events, `eventsource` is the legacy path. */
-export type TransportName = 'fetch' | 'xhr' | 'eventsource'
+export type { TokenTransport, TransportName } from '../types'
 
 /** `auto` picks `fetch` when response bodies stream, `xhr` otherwise. `eventsource` is never picked automatically. */
 export type TransportOption = 'auto' | TransportName
-
-/** How the token reached the server: an `Authorization` header, the query string (legacy EventSource), or not at all. */
-export type TokenTransport = 'header' | 'url' | 'none'
 
 /** Where the stream is in its life. */
 export type StreamState = 'connecting' | 'open' | 'retrying' | 'closed' | 'error'

@@ -7,4 +7,3 @@ export type {
   MessageItemProps,
   MessageItemSlotProps,
 } from './MessageItem.vue'
-export { errorTitle, formatErrorDetail } from './formatError'

@@ -1,33 +1,8 @@
-import type { ErrorDetail, StreamErrorInfo, StreamErrorKind, ValidationIssue } from '../types'
-import type { TokenTransport, TransportName } from './types'
-
-/** A stream failure as a value: kind, HTTP status, the server's detail, and a sentence a person can act on. */
-export class StreamError extends Error implements StreamErrorInfo {
-  override readonly name = 'StreamError'
-  readonly kind: StreamErrorKind
-  readonly status: number | undefined
-  readonly detail: ErrorDetail | undefined
-  readonly retryable: boolean
-
-  constructor(info: StreamErrorInfo, options?: { cause?: unknown }) {
-    super(info.message, options)
-    this.kind = info.kind
-    this.status = info.status
-    this.detail = info.detail
-    this.retryable = info.retryable
-  }
-
-  toJSON(): StreamErrorInfo {
-    const info: StreamErrorInfo = { kind: this.kind, message: this.message, retryable: this.retryable }
-    if (this.status !== undefined) info.status = this.status
-    if (this.detail !== undefined) info.detail = this.detail
-    return info
-  }
-}
-
-export function isStreamError(value: unknown): value is StreamError {
-  return value instanceof StreamError
-}
+// Every sentence the library says about a failure: the stream client's errors, the chat engine's, and the short
+// titles the error notice shows. One place, so a wording fix is made once.
+import type { ErrorDetail, StreamErrorInfo, TokenTransport, TransportName } from '../types'
+import { isMissingAuthorization, quoteDetail } from './detail'
+import { StreamError, describeThrown } from './stream-error'
 
 /** Statuses that end the stream at once: retrying cannot fix a request the server refuses to understand. */
 export function isFatalStatus(status: number): boolean {
@@ -38,50 +13,6 @@ export function isFatalStatus(status: number): boolean {
 /** Statuses with which the server says it did not take the request, so sending the same POST again is safe. */
 export function isRefusal(status: number): boolean {
   return status === 408 || status === 425 || status === 429 || status === 503
-}
-
-const MAX_DETAIL_CHARS = 2000
-
-/** FastAPI answers `{ detail }`; anything else is kept as (truncated) text. */
-export function parseErrorBody(text: string, contentType: string): ErrorDetail {
-  const trimmed = text.trim()
-  if (!trimmed) return null
-  if (/json/i.test(contentType) || /^[[{]/.test(trimmed)) {
-    try {
-      const body: unknown = JSON.parse(trimmed)
-      if (body && typeof body === 'object' && !Array.isArray(body) && 'detail' in body) {
-        return (body as { detail: ErrorDetail }).detail ?? null
-      }
-      if (body && typeof body === 'object') return body as Record<string, unknown>
-      return String(body)
-    } catch {
-      // not JSON after all: keep the text
-    }
-  }
-  return trimmed.length > MAX_DETAIL_CHARS ? `${trimmed.slice(0, MAX_DETAIL_CHARS)}…` : trimmed
-}
-
-function isValidationList(detail: ErrorDetail | undefined): detail is ValidationIssue[] {
-  return Array.isArray(detail) && detail.every((d) => d && typeof d === 'object' && Array.isArray(d.loc))
-}
-
-/** `header.authorization — Field required; body.content — Field required` */
-export function formatDetail(detail: ErrorDetail | undefined): string {
-  if (detail === undefined || detail === null) return ''
-  if (typeof detail === 'string') return detail
-  if (isValidationList(detail)) return detail.map((d) => `${d.loc.join('.')} — ${d.msg}`).join('; ')
-  try {
-    return JSON.stringify(detail).slice(0, 300)
-  } catch {
-    return ''
-  }
-}
-
-function missingAuthorization(detail: ErrorDetail | undefined): boolean {
-  return (
-    isValidationList(detail) &&
-    detail.some((d) => d.loc[0] === 'header' && String(d.loc[1]).toLowerCase() === 'authorization')
-  )
 }
 
 export interface RequestContext {
@@ -97,11 +28,11 @@ function seconds(ms: number): string {
 
 /** The error for a non-2xx answer, with a message that names the likely cause and the fix. */
 export function httpError(status: number, detail: ErrorDetail | undefined, ctx: RequestContext, retryAfterMs?: number): StreamError {
-  const said = formatDetail(detail)
+  const said = quoteDetail(detail)
   const quoted = said ? ` (${said})` : ''
   const retryable = !isFatalStatus(status)
   let message: string
-  if (status === 422 && missingAuthorization(detail)) {
+  if (status === 422 && isMissingAuthorization(detail)) {
     message =
       ctx.transport === 'eventsource' || ctx.tokenTransport === 'url'
         ? `The server answered 422: the Authorization header did not reach it${quoted}. EventSource cannot send headers, so the token in the URL is ignored. Use the fetch or xhr transport with the \`token\` option.`
@@ -140,7 +71,7 @@ export function contentTypeError(status: number, contentType: string, ctx: Reque
 }
 
 export function networkError(cause: unknown, lastEventId: string): StreamError {
-  const what = cause instanceof Error ? cause.message : String(cause)
+  const what = describeThrown(cause)
   const from = lastEventId ? ` Reconnecting after event id ${lastEventId}.` : ' Reconnecting.'
   return new StreamError({ kind: 'network', message: `The connection dropped (${what}).${from}`, retryable: true }, { cause })
 }
@@ -187,9 +118,49 @@ export function gaveUpError(last: StreamError, attempts: number, reconnectOff = 
 }
 
 export function tokenError(cause: unknown): StreamError {
-  const what = cause instanceof Error ? cause.message : String(cause)
+  const what = describeThrown(cause)
   return new StreamError(
     { kind: 'http', message: `Getting the token failed (${what}); nothing was sent. Sign in again and retry.`, retryable: false },
     { cause },
   )
+}
+
+/** An answer whose stream ended without `done` or `error` (reconnecting was off or gave up quietly). */
+export function answerEndedEarly(): StreamErrorInfo {
+  return {
+    kind: 'network',
+    message: 'The stream ended before the answer was complete. Retry to continue where it stopped.',
+    retryable: true,
+  }
+}
+
+/** The server's own `event: error {message}`: it ends the answer; `data` is kept when it has no message. */
+export function serverReportedError(text: unknown, data: string): StreamErrorInfo {
+  return {
+    kind: 'protocol',
+    message:
+      typeof text === 'string' && text
+        ? `The server reported an error: ${text}`
+        : 'The server reported an error without a message.',
+    detail: text === undefined ? data : (text as ErrorDetail),
+    retryable: false,
+  }
+}
+
+/** A short heading for an error: `HTTP 422`, `Network error`, … */
+export function errorTitle(error: StreamErrorInfo): string {
+  switch (error.kind) {
+    case 'http':
+      return error.status ? `HTTP ${error.status}` : 'Server error'
+    case 'network':
+      return 'Network error'
+    case 'stall':
+      return 'The stream stalled'
+    case 'protocol':
+      return 'Unexpected response'
+    case 'aborted':
+      return 'Stopped'
+    default:
+      return 'Error'
+  }
 }
