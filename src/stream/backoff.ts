@@ -1,3 +1,5 @@
+import type { RetryOptions } from './types'
+
 /** Resolved retry settings (see `RetryOptions`). */
 export interface Backoff {
   maxAttempts: number
@@ -6,6 +8,15 @@ export interface Backoff {
 }
 
 export const DEFAULT_BACKOFF: Backoff = { maxAttempts: 5, baseDelayMs: 500, maxDelayMs: 15_000 }
+
+/** `RetryOptions` with the defaults filled in. */
+export function resolveBackoff(retry: RetryOptions | undefined): Backoff {
+  return {
+    maxAttempts: retry?.maxAttempts ?? DEFAULT_BACKOFF.maxAttempts,
+    baseDelayMs: retry?.baseDelayMs ?? DEFAULT_BACKOFF.baseDelayMs,
+    maxDelayMs: retry?.maxDelayMs ?? DEFAULT_BACKOFF.maxDelayMs,
+  }
+}
 
 /**
  * The wait before reconnect `attempt` (1-based): "full jitter", uniform in [0, min(max, base · 2^(attempt-1))],

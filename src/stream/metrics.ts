@@ -13,7 +13,6 @@ export class MetricsRecorder {
   events = 0
   retries = 0
   largestGapMs = 0
-  lastEventId = ''
   error: StreamErrorInfo | undefined
   readonly startedAt = now()
   private firstHeadAt: number | undefined
@@ -52,9 +51,8 @@ export class MetricsRecorder {
     this.lastByteAt = at
   }
 
-  event(id: string, at: number): void {
+  event(at: number): void {
     this.events++
-    this.lastEventId = id
     this.firstEventAt ??= at
     this.lastEventAt = at
   }
@@ -64,7 +62,8 @@ export class MetricsRecorder {
     this.closedAt ??= now()
   }
 
-  snapshot(): StreamMetrics {
+  /** `lastEventId` is the stream's own (the parser keeps it); the recorder keeps no copy. */
+  snapshot(lastEventId: string): StreamMetrics {
     const end = this.closedAt ?? now()
     const byteSpan = this.firstByteAt === undefined ? 0 : ((this.lastByteAt ?? end) - this.firstByteAt) / 1000
     const eventSpan = this.firstEventAt === undefined ? 0 : ((this.lastEventAt ?? end) - this.firstEventAt) / 1000
@@ -84,7 +83,7 @@ export class MetricsRecorder {
       eventsPerSecond: eventSpan > 0 ? this.events / eventSpan : 0,
       largestGapMs: this.largestGapMs,
       retries: this.retries,
-      lastEventId: this.lastEventId,
+      lastEventId,
       error: this.error,
     }
   }

@@ -1,29 +1,19 @@
-import { DEFAULT_BACKOFF, backoffDelay, parseRetryAfter, sleep, type Backoff } from './backoff'
-import {
-  StreamError,
-  cannotResumeError,
-  contentTypeError,
-  gaveUpError,
-  httpError,
-  isRefusal,
-  networkError,
-  parseErrorBody,
-  serverClosedError,
-  stallError,
-  tokenError,
-  type RequestContext,
-} from '../errors'
+import { StreamError, cannotResumeError, gaveUpError, networkError, tokenError, type RequestContext } from '../errors'
+import { backoffDelay, resolveBackoff, sleep } from './backoff'
 import { MetricsRecorder } from './metrics'
+import { classifyOutcome, isEventStreamHead, type Verdict } from './outcome'
 import { createSseParser } from './parse'
 import { AsyncQueue } from './queue'
+import { buildRequest, firstTarget, resumeTarget, type RequestTarget } from './request'
 import { eventSourceTransport } from './transports/eventsource'
 import { fetchTransport, supportsFetchStreaming } from './transports/fetch'
-import type { ResponseHead, Transport, TransportSink } from './transports/types'
+import type { Transport, TransportSink } from './transports/types'
 import { xhrTransport } from './transports/xhr'
 import type {
   EventStream,
   OpenEventStreamOptions,
   StreamEvent,
+  TokenSource,
   StreamLifecycleEvent,
   StreamLifecycleListener,
   TokenTransport,
@@ -47,21 +37,42 @@ export function pickTransport(option: TransportOption = 'auto'): TransportName {
   return 'fetch'
 }
 
-function encodeBody(body: OpenEventStreamOptions['body']): { body: BodyInit | null; contentType?: string } {
-  if (body === undefined) return { body: null }
-  if (typeof body === 'string') return { body, contentType: 'application/json' }
-  if (
-    (typeof FormData !== 'undefined' && body instanceof FormData) ||
-    (typeof URLSearchParams !== 'undefined' && body instanceof URLSearchParams) ||
-    (typeof Blob !== 'undefined' && body instanceof Blob)
-  ) {
-    return { body }
+/** Lifecycle events are built only while someone listens; a throwing listener never breaks the stream. */
+function emitTo(listeners: ReadonlySet<StreamLifecycleListener>, make: () => StreamLifecycleEvent): void {
+  if (listeners.size === 0) return
+  const event = make()
+  for (const listener of listeners) {
+    try {
+      listener(event)
+    } catch (error) {
+      // Report it where unhandled errors go.
+      queueMicrotask(() => {
+        throw error
+      })
+    }
   }
-  return { body: JSON.stringify(body), contentType: 'application/json' }
 }
 
-function isEventStreamHead(head: ResponseHead): boolean {
-  return head.status >= 200 && head.status < 300 && head.status !== 204 && /^\s*text\/event-stream\b/i.test(head.contentType)
+/** A token function is asked before every connection, so a reconnect gets a fresh token. */
+async function resolveToken(token: TokenSource | undefined): Promise<string | undefined> {
+  return typeof token === 'function' ? await token() : token
+}
+
+/**
+ * Calls `onStall` once nothing arrived for `timeoutMs` (`lastByteAt` moves with every chunk, heartbeats included).
+ * One timer per window instead of one per chunk: it re-arms for the remainder when bytes came meanwhile.
+ * `0` disables it. Returns the function that stops watching.
+ */
+function watchStall(timeoutMs: number, lastByteAt: () => number, onStall: (idleMs: number) => void): () => void {
+  if (!timeoutMs) return () => {}
+  let timer: ReturnType<typeof setTimeout>
+  const check = () => {
+    const idle = now() - lastByteAt()
+    if (idle >= timeoutMs - 1) onStall(idle)
+    else timer = setTimeout(check, timeoutMs - idle)
+  }
+  timer = setTimeout(check, timeoutMs)
+  return () => clearTimeout(timer)
 }
 
 /**
@@ -74,17 +85,12 @@ export function openEventStream(url: string, options: OpenEventStreamOptions = {
   const transport = TRANSPORTS[transportName]
   const tokenTransport: TokenTransport =
     options.token === undefined || options.token === '' ? 'none' : transportName === 'eventsource' ? 'url' : 'header'
-  const backoff: Backoff = {
-    maxAttempts: options.retry?.maxAttempts ?? DEFAULT_BACKOFF.maxAttempts,
-    baseDelayMs: options.retry?.baseDelayMs ?? DEFAULT_BACKOFF.baseDelayMs,
-    maxDelayMs: options.retry?.maxDelayMs ?? DEFAULT_BACKOFF.maxDelayMs,
-  }
+  const backoff = resolveBackoff(options.retry)
   const stallTimeoutMs = options.stallTimeoutMs ?? 30_000
   const random = options.random ?? Math.random
   const endOn = new Set(options.endOn ?? [])
   const { onEvent } = options
-  const method = options.method ?? (options.body !== undefined ? 'POST' : 'GET')
-  const firstBody = encodeBody(options.body)
+  const first = firstTarget(url, options)
   const metrics = new MetricsRecorder(transportName, tokenTransport)
   const queue = new AsyncQueue<StreamEvent>()
   const listeners = new Set<StreamLifecycleListener>()
@@ -92,33 +98,18 @@ export function openEventStream(url: string, options: OpenEventStreamOptions = {
 
   let ended = false
   let connection: AbortController | undefined
-  let lastEventId = options.lastEventId ?? ''
   let serverRetryMs: number | undefined
   let firstEvent: StreamEvent | undefined
   let lastEvent: StreamEvent | undefined
   let progressed = false
   let lastByteAt = 0
 
-  const emit = (make: () => StreamLifecycleEvent) => {
-    if (listeners.size === 0) return
-    const event = make()
-    for (const listener of listeners) {
-      try {
-        listener(event)
-      } catch (error) {
-        // A broken listener must not break the stream; report it where unhandled errors go.
-        queueMicrotask(() => {
-          throw error
-        })
-      }
-    }
-  }
+  const emit = (make: () => StreamLifecycleEvent) => emitTo(listeners, make)
 
   // The hot path: no clock read (events share their chunk's time), no allocation unless someone listens.
   const dispatch = (event: StreamEvent) => {
     if (ended) return
-    lastEventId = event.id
-    metrics.event(event.id, lastByteAt)
+    metrics.event(lastByteAt)
     if (firstEvent === undefined) firstEvent = event
     lastEvent = event
     progressed = true
@@ -128,8 +119,9 @@ export function openEventStream(url: string, options: OpenEventStreamOptions = {
     if (endOn.size > 0 && endOn.has(event.event)) finish('done')
   }
 
+  // The parser owns the last event ID: it moves with every event (EventSource's too, through `accept`).
   const parser = createSseParser({
-    lastEventId,
+    lastEventId: options.lastEventId ?? '',
     onEvent: dispatch,
     onRetry: (ms) => {
       serverRetryMs = ms
@@ -168,50 +160,16 @@ export function openEventStream(url: string, options: OpenEventStreamOptions = {
     finish('closed')
   }
 
-  function resumeTarget(attempt: number): string | undefined {
+  function resumeUrl(attempt: number): string | undefined {
     const { resumeUrl } = options
     if (typeof resumeUrl === 'function') {
-      return resumeUrl({ url, lastEventId, attempt, eventsSeen: metrics.events, firstEvent, lastEvent })
+      return resumeUrl({ url, lastEventId: parser.lastEventId, attempt, eventsSeen: metrics.events, firstEvent, lastEvent })
     }
-    return resumeUrl ?? (method === 'GET' ? url : undefined)
+    return resumeUrl ?? (first.method === 'GET' ? url : undefined)
   }
 
-  async function resolveToken(): Promise<string | undefined> {
-    const { token } = options
-    return typeof token === 'function' ? await token() : token
-  }
-
-  function buildHeaders(requestMethod: string, token: string | undefined, contentType: string | undefined) {
-    const headers: Record<string, string> = { Accept: 'text/event-stream' }
-    for (const [name, value] of Object.entries(options.headers ?? {})) {
-      if (requestMethod === 'GET' && name.toLowerCase() === 'content-type') continue
-      headers[name] = value
-    }
-    if (contentType && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) {
-      headers['Content-Type'] = contentType
-    }
-    if (token && transportName !== 'eventsource') headers.Authorization = `Bearer ${token}`
-    if (lastEventId) headers['Last-Event-ID'] = lastEventId
-    return headers
-  }
-
-  function watchStall(conn: AbortController, onStall: (idleMs: number) => void): () => void {
-    if (!stallTimeoutMs) return () => {}
-    lastByteAt = now()
-    let timer: ReturnType<typeof setTimeout>
-    const check = () => {
-      const idle = now() - lastByteAt
-      // One timer per window instead of one per chunk: re-arm for the remainder when bytes came meanwhile.
-      if (idle >= stallTimeoutMs - 1) {
-        onStall(idle)
-        conn.abort()
-      } else timer = setTimeout(check, stallTimeoutMs - idle)
-    }
-    timer = setTimeout(check, stallTimeoutMs)
-    return () => clearTimeout(timer)
-  }
-
-  async function run() {
+  /** Connects, reads, and reconnects with backoff until the stream is complete, closed or failed. */
+  async function connectLoop() {
     let attempt = 0
     let connections = 0
     let postOpened = false
@@ -219,20 +177,20 @@ export function openEventStream(url: string, options: OpenEventStreamOptions = {
     let lastError: StreamError | undefined
 
     while (!ended) {
-      let target: { url: string; method: 'GET' | 'POST'; body: BodyInit | null; contentType?: string }
-      const rePost = method === 'POST' && !postOpened && lastRefused
-      if (connections === 0 || rePost) {
-        target = { url, method, body: firstBody.body, contentType: firstBody.contentType }
+      let target: RequestTarget
+      // The same POST again only when the server refused it before any stream opened.
+      if (connections === 0 || (first.method === 'POST' && !postOpened && lastRefused)) {
+        target = first
       } else {
-        const resume = resumeTarget(attempt)
+        const resume = resumeUrl(attempt)
         if (resume === undefined) return fail(cannotResumeError(lastError))
-        target = { url: resume, method: 'GET', body: null }
+        target = resumeTarget(resume)
       }
       connections++
 
       let token: string | undefined
       try {
-        token = await resolveToken()
+        token = await resolveToken(options.token)
       } catch (error) {
         return fail(tokenError(error))
       }
@@ -248,9 +206,11 @@ export function openEventStream(url: string, options: OpenEventStreamOptions = {
       emit(() => ({ type: 'connecting', at: now(), attempt, url: target.url, method: target.method, transport: transportName }))
 
       let stalledFor: number | undefined
-      const stopWatch = watchStall(conn, (idleMs) => {
+      lastByteAt = now()
+      const stopWatch = watchStall(stallTimeoutMs, () => lastByteAt, (idleMs) => {
         stalledFor = idleMs
         emit(() => ({ type: 'stall', at: now(), idleMs }))
+        conn.abort()
       })
       const sink: TransportSink = {
         head(head) {
@@ -279,74 +239,46 @@ export function openEventStream(url: string, options: OpenEventStreamOptions = {
           emit(() => ({ type: 'chunk', at, bytes: count, totalBytes: metrics.bytes }))
         },
         text: (text) => parser.feed(text),
-        event: dispatch,
-        canRecycle: () => lastEventId !== '' && resumeTarget(0) !== undefined,
+        event: (event) => parser.accept(event),
+        canRecycle: () => parser.lastEventId !== '' && resumeUrl(0) !== undefined,
       }
 
-      let failure: StreamError
-      let retryAfterMs: number | undefined
-      let recycle = false
-      lastRefused = false
+      let verdict: Verdict
+      const outcomeContext = () => ({ request: ctx, lastEventId: parser.lastEventId, reconnects: backoff.maxAttempts > 0 })
       try {
-        const outcome = await transport(
-          {
-            url: target.url,
-            method: target.method,
-            headers: buildHeaders(target.method, token, target.contentType),
-            body: target.body,
-            credentials: options.credentials ?? 'same-origin',
-            signal: conn.signal,
-            token,
-            tokenQueryParam: options.tokenQueryParam,
-            lastEventId,
-            eventTypes: options.eventTypes,
-            recycleChars: transportName === 'xhr' ? (options.xhrRecycleChars ?? 4 * 1024 * 1024) : 0,
-            fetch: options.fetch,
-          },
-          sink,
-        )
+        const request = buildRequest(target, options, { transport: transportName, token, lastEventId: parser.lastEventId, signal: conn.signal })
+        const outcome = await transport(request, sink)
         if (ended) return
-        if (outcome.type === 'refused') {
-          const { head, body } = outcome
-          // The eventsource transport learns the status from its probe, after the fact.
-          if (transportName === 'eventsource') metrics.head(head.status, head.contentType, now())
-          // 204 is the server's way to say "do not reconnect" (WHATWG).
-          if (head.status === 204) return finish('done')
-          retryAfterMs = parseRetryAfter(head.retryAfter)
-          failure =
-            head.status >= 200 && head.status < 300
-              ? contentTypeError(head.status, head.contentType, ctx)
-              : httpError(head.status, parseErrorBody(body, head.contentType), ctx, retryAfterMs)
-          if (!failure.retryable) return fail(failure)
-          lastRefused = target.method === 'POST' && isRefusal(head.status)
-        } else if (outcome.type === 'recycle') {
-          recycle = true
-          failure = serverClosedError(lastEventId)
-        } else {
+        // The eventsource transport learns the status from its probe, after the fact.
+        if (outcome.type === 'refused' && transportName === 'eventsource') metrics.head(outcome.head.status, outcome.head.contentType, now())
+        if (outcome.type === 'end') {
           parser.end()
           if (ended) return
-          if (backoff.maxAttempts === 0) return finish('done')
-          failure = serverClosedError(lastEventId)
         }
+        verdict = classifyOutcome({ outcome }, outcomeContext())
       } catch (error) {
         if (ended) return
-        failure = stalledFor !== undefined ? stallError(stalledFor) : networkError(error, lastEventId)
+        verdict = classifyOutcome({ thrown: error, stalledForMs: stalledFor }, outcomeContext())
       } finally {
         stopWatch()
         connection = undefined
       }
 
-      if (recycle) {
+      if (verdict.type === 'done') return finish('done')
+      if (verdict.type === 'fatal') return fail(verdict.error)
+      if (verdict.type === 'recycle') {
         metrics.retries++
         emit(() => ({ type: 'retry', at: now(), attempt: 0, delayMs: 0, reason: 'recycle' }))
         continue
       }
+      const failure = verdict.error
+      lastRefused = verdict.refused
       if (progressed) attempt = 0
       attempt++
       lastError = failure
       if (attempt > backoff.maxAttempts) return fail(gaveUpError(failure, attempt, backoff.maxAttempts === 0))
       emit(() => ({ type: 'error', at: now(), error: failure }))
-      const delayMs = backoffDelay(attempt, backoff, random, { retryMs: serverRetryMs, retryAfterMs })
+      const delayMs = backoffDelay(attempt, backoff, random, { retryMs: serverRetryMs, retryAfterMs: verdict.retryAfterMs })
       metrics.retries++
       metrics.state = 'retrying'
       emit(() => ({
@@ -367,7 +299,7 @@ export function openEventStream(url: string, options: OpenEventStreamOptions = {
     options.signal?.addEventListener('abort', close)
     // Started in a microtask so that `subscribe()` right after opening sees `connecting`.
     queueMicrotask(() => {
-      run().catch((error: unknown) => fail(error instanceof StreamError ? error : networkError(error, lastEventId)))
+      connectLoop().catch((error: unknown) => fail(error instanceof StreamError ? error : networkError(error, parser.lastEventId)))
     })
   }
 
@@ -389,6 +321,6 @@ export function openEventStream(url: string, options: OpenEventStreamOptions = {
       listeners.add(listener)
       return () => listeners.delete(listener)
     },
-    metrics: () => ({ ...metrics.snapshot(), lastEventId }),
+    metrics: () => metrics.snapshot(parser.lastEventId),
   }
 }

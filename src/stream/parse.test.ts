@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { openEventStream } from './open'
 import { createDecoder, createSseParser } from './parse'
-import { collect, scriptedFetch, seeded, splitAtRandom } from './test-support'
+import { collect, scriptedFetch, seeded, splitAtRandom } from './stream.test-support'
 import type { StreamEvent } from './types'
 
 const enc = new TextEncoder()
@@ -150,5 +150,15 @@ describe('event stream interpretation (WHATWG)', () => {
     }
     expect(events).toEqual([ev('a', '1'), ev('b', '1')])
     expect(server.requests[1]!.headers['last-event-id']).toBe('1')
+  })
+
+  it('is the one keeper of the last event ID: events parsed by EventSource move it through accept()', () => {
+    const events: StreamEvent[] = []
+    const parser = createSseParser({ lastEventId: '3', onEvent: (e) => events.push(e) })
+    parser.feed('data: a\n\n')
+    parser.accept({ event: 'delta', data: 'b', id: '9' })
+    parser.feed('data: c\n\n')
+    expect(events).toEqual([ev('a', '3'), ev('b', '9', 'delta'), ev('c', '9')])
+    expect(parser.lastEventId).toBe('9')
   })
 })

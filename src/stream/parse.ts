@@ -8,6 +8,9 @@ export interface SseParser {
   end(): void
   /** A new connection: forget the half-read event and line (the last event ID stays). */
   reset(): void
+  /** An event parsed elsewhere (EventSource's own parser): it moves the last event ID like a parsed one. */
+  accept(event: StreamEvent): void
+  /** The last event ID in effect: the stream's one copy (the client reads it for Last-Event-ID and metrics). */
   readonly lastEventId: string
 }
 
@@ -52,6 +55,10 @@ export function createSseParser(init: SseParserInit): SseParser {
     reset() {
       endsWithCR = false
       parser.reset()
+    },
+    accept(event) {
+      lastEventId = event.id
+      onEvent(event)
     },
     get lastEventId() {
       return lastEventId
