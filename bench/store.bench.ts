@@ -5,9 +5,9 @@ import { createPinia, setActivePinia } from 'pinia'
 import { createApp, defineComponent, h, nextTick, reactive, type PropType } from 'vue'
 import { describe, expect, it } from 'vitest'
 import { onPublish } from '../src/instrumentation/hooks'
-import { createManualScheduler } from '../src/stores/publisher'
+import { createManualScheduler } from '../src/chat/frames'
 import { useSessionsStore } from '../src/stores/sessions'
-import { createSnapshotBook } from '../src/stores/snapshots'
+import { createSnapshotBook } from '../src/chat/book'
 import type { ChatMessage } from '../src/types'
 
 const frame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve))
@@ -71,7 +71,7 @@ function measureOurs(historySize: number, appends: number, perFrame: number): { 
 /** The same append without Pinia's action wrapper: what the store's own stream reader calls per delta. */
 function measureEngine(historySize: number, appends: number): number {
   const scheduler = createManualScheduler()
-  const book = createSnapshotBook(() => scheduler)
+  const book = createSnapshotBook({ scheduler: () => scheduler, source: 'store' })
   book.addSession('s', 'bench', history(historySize))
   const target = `m${historySize - 1}`
   for (let i = 0; i < appends; i++) book.append('s', target, 'tok ')

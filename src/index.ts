@@ -35,10 +35,10 @@ export type {
 } from './stream'
 
 // Store (T): sessions, frame-batched immutable snapshots, one-stream composable
-export { configureSessions, useSessionsStore } from './stores/sessions'
+export { createSessionsPlugin, useSessionsStore } from './stores/sessions'
 export type { CreateSessionOptions, OpenStream, SessionsOptions, SessionsStore } from './stores/sessions'
-export { createFrameScheduler, createManualScheduler } from './stores/publisher'
-export type { FrameInfo, FrameScheduler, FrameSchedulerOptions, ManualScheduler } from './stores/publisher'
+export { createFrameScheduler, createManualScheduler } from './chat/frames'
+export type { FrameInfo, FrameScheduler, FrameSchedulerOptions, ManualScheduler } from './chat/frames'
 export { reportRender } from './instrumentation/hooks'
 export { useChatStream } from './composables/useChatStream'
 export type { UseChatStreamOptions, UseChatStreamReturn } from './composables/useChatStream'

@@ -1,18 +1,18 @@
 import { effectScope } from 'vue'
 import { describe, expect, it } from 'vitest'
 import { StreamError } from '../errors'
-import { createManualScheduler } from '../stores/publisher'
-import { createFakeOpener } from '../stores/testing/fake-stream'
+import { createManualScheduler } from '../chat/frames'
+import { createFakeOpener } from '../chat/fake-stream.test-support'
 import { useChatStream } from './useChatStream'
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0))
 
-function setup() {
+function setup(generateId = () => 'answer') {
   const scheduler = createManualScheduler()
   const opener = createFakeOpener()
   const scope = effectScope()
   const chat = scope.run(() =>
-    useChatStream({ url: '/api/sessions/s/messages', token: 'demo', scheduler, openStream: opener.open, generateId: () => 'answer', now: () => 0 }),
+    useChatStream({ url: '/api/sessions/s/messages', token: 'demo', scheduler, openStream: opener.open, generateId, now: () => 0 }),
   )!
   return { chat, scheduler, opener, scope }
 }
@@ -76,5 +76,25 @@ describe('useChatStream', () => {
     void chat.send('hi')
     scope.stop()
     expect(opener.last().closed).toBe(true)
+  })
+
+  it('a second send replaces the message; the first promise resolves with the first answer, stopped', async () => {
+    let n = 0
+    const { chat, opener } = setup(() => `answer-${++n}`)
+    const first = chat.send('one')
+    opener.last().push('delta', { delta: 'half' }, '1')
+    await tick()
+    const firstStream = opener.last()
+    void chat.send('two')
+    expect(firstStream.closed).toBe(true)
+    expect(await first).toMatchObject({ id: 'answer-1', content: 'half', status: 'stopped' })
+    expect(chat.message.value).toMatchObject({ id: 'answer-2', status: 'pending', content: '' })
+    expect(chat.stream.value).toBe(opener.last())
+    expect(opener.last().options.body).toBe('{"content":"two"}')
+  })
+
+  it('retry before any send rejects and says what to do', async () => {
+    const { chat } = setup()
+    await expect(chat.retry()).rejects.toThrow(/call send\(\) first/)
   })
 })

@@ -2,7 +2,7 @@ import { createPinia, setActivePinia } from 'pinia'
 import { effectScope } from 'vue'
 import { describe, expect, it } from 'vitest'
 import { isPublishObserved, reportRender } from '../instrumentation/hooks'
-import { createManualScheduler } from '../stores/publisher'
+import { createManualScheduler } from '../chat/frames'
 import { useSessionsStore } from '../stores/sessions'
 import { useReactivityMonitor } from './useReactivityMonitor'
 

@@ -1,6 +1,6 @@
 import { getCurrentScope, onScopeDispose, shallowRef, type ShallowRef } from 'vue'
 import { onPublish, onRender, type PublishRecord } from '../instrumentation/hooks'
-import { createFrameBatcher, createFrameScheduler } from '../stores/publisher'
+import { createFrameBatcher, createFrameScheduler } from '../chat/frames'
 
 export interface ReactivityMonitorOptions {
   /** Window for "publishes per second". @default 1000 */

@@ -1,11 +1,11 @@
 import { createPinia, setActivePinia } from 'pinia'
+import { createApp } from 'vue'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { StreamError } from '../errors'
 import type { ChatMessage } from '../types'
 import { onPublish, type PublishRecord } from '../instrumentation/hooks'
-import { createManualScheduler, type ManualScheduler } from './publisher'
-import { useSessionsStore } from './sessions'
-import { createFakeOpener } from './testing/fake-stream'
+import { createManualScheduler, type ManualScheduler } from '../chat/frames'
+import { createSessionsPlugin, useSessionsStore } from './sessions'
+import { createFakeOpener } from '../chat/fake-stream.test-support'
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0))
 
@@ -102,193 +102,78 @@ describe('updateMessageContent', () => {
   })
 })
 
-describe('streaming through sendMessage', () => {
-  it('posts the question with the token and streams the answer; text is complete when status flips to done', async () => {
+describe('the store over the engine', () => {
+  it('sendMessage adds the question, titles the session, posts to {baseUrl}/api/sessions/:id/messages and resumes there', async () => {
     const store = setup()
-    store.createSession({ id: 's1' })
-    const { records, off } = recordPublishes()
-    const seen: ChatMessage[] = []
-    const offSeen = onPublish(() => {
-      const answer = store.getMessages('s1').value.find((m) => m.role === 'assistant')
-      if (answer) seen.push(answer)
-    })
-    const done = store.sendMessage('s1', 'Hello?')
-    const [user, answer] = store.getMessages('s1').value
-    expect(user).toMatchObject({ role: 'user', content: 'Hello?', status: 'done' })
-    expect(answer).toMatchObject({ role: 'assistant', content: '', status: 'pending' })
+    store.createSession({ id: 's 1' })
+    const done = store.sendMessage('s 1', 'Hello?')
+    const [user, answer] = store.getMessages('s 1').value
+    expect(user).toMatchObject({ id: 'message-1', role: 'user', content: 'Hello?', status: 'done', createdAt: 1 })
+    expect(answer).toMatchObject({ id: 'message-2', role: 'assistant', status: 'pending' })
     expect(store.sessions[0]!.title).toBe('Hello?')
-
     const stream = opener.last()
-    expect(stream.url).toBe('http://api.test/api/sessions/s1/messages')
-    expect(stream.options).toMatchObject({ method: 'POST', token: 'demo', body: JSON.stringify({ content: 'Hello?' }) })
+    expect(stream.url).toBe('http://api.test/api/sessions/s%201/messages')
+    expect(stream.options).toMatchObject({ method: 'POST', token: 'demo', body: '{"content":"Hello?"}' })
     expect(store.activeStream(answer!.id)).toBe(stream)
-
-    stream.push('start', { messageId: 'srv-1' }, '1')
-    stream.push('delta', { messageId: 'srv-1', delta: 'Hi ' }, '2')
-    await tick()
-    scheduler.frame()
-    expect(store.getMessages('s1').value[1]).toMatchObject({ content: 'Hi ', status: 'streaming' })
-    const resumeUrl = stream.options.resumeUrl as (ctx: unknown) => string
-    expect(resumeUrl({})).toBe('http://api.test/api/sessions/s1/messages/srv-1/stream')
-
-    stream.push('delta', { messageId: 'srv-1', delta: 'there' }, '3')
-    stream.push('done', { messageId: 'srv-1', finishReason: 'stop' }, '4')
-    await tick()
-    scheduler.frame()
-    const final = await done
-    off()
-    offSeen()
-    expect(final).toMatchObject({ id: answer!.id, content: 'Hi there', status: 'done' })
-    expect(seen.filter((m) => m.status === 'done').map((m) => m.content)).toEqual(['Hi there'])
-    expect(records.length).toBeGreaterThan(0)
-    expect(store.activeStream(answer!.id)).toBeUndefined()
-    expect(stream.closed).toBe(true)
-  })
-
-  it('stop keeps the partial text with status stopped', async () => {
-    const store = setup()
-    store.createSession({ id: 's' })
-    const done = store.sendMessage('s', 'q')
-    const stream = opener.last()
-    stream.push('start', { messageId: 'm' }, '1')
-    stream.push('delta', { delta: 'partial ' }, '2')
-    await tick()
-    stream.push('delta', { delta: 'answer' }, '3')
-    await tick()
-    store.stop('s')
-    expect(stream.closed).toBe(true)
-    const final = await done
-    expect(final).toMatchObject({ content: 'partial answer', status: 'stopped' })
-    expect(store.getMessages('s').value[1]).toBe(final)
-  })
-
-  it('a fatal error keeps the text and stores the StreamError as plain data', async () => {
-    const store = setup()
-    store.createSession({ id: 's' })
-    const done = store.sendMessage('s', 'q')
-    const stream = opener.last()
-    stream.push('delta', { delta: 'kept' }, '1')
-    const error = new StreamError({ kind: 'http', status: 401, detail: 'Invalid token', message: 'The token was refused.', retryable: false })
-    stream.fail(error)
-    await tick()
-    scheduler.frame()
-    const final = await done
-    expect(final.status).toBe('error')
-    expect(final.content).toBe('kept')
-    expect(final.error).toEqual(error.toJSON())
-    expect(final.error).not.toBeInstanceOf(Error)
-  })
-
-  it('an `event: error` from the server ends the answer with a protocol error', async () => {
-    const store = setup()
-    store.createSession({ id: 's' })
-    const done = store.sendMessage('s', 'q')
-    opener.last().push('error', { message: 'model overloaded' }, '1')
-    await tick()
-    scheduler.frame()
-    const final = await done
-    expect(final.status).toBe('error')
-    expect(final.error).toMatchObject({ kind: 'protocol', retryable: false })
-    expect(final.error!.message).toContain('model overloaded')
-  })
-
-  it('resume after a drop continues the same message with Last-Event-ID and never duplicates text', async () => {
-    const store = setup()
-    store.createSession({ id: 's' })
-    const first = store.sendMessage('s', 'q')
-    const stream = opener.last()
     stream.push('start', { messageId: 'srv' }, '1')
-    stream.push('delta', { delta: 'one ' }, '2')
-    stream.push('delta', { delta: 'two ' }, '3')
-    stream.end()
+    stream.push('delta', { delta: 'Hi' }, '2')
+    stream.push('done', {}, '3')
     await tick()
     scheduler.frame()
-    const dropped = await first
-    expect(dropped).toMatchObject({ content: 'one two ', status: 'error' })
-    expect(dropped.error).toMatchObject({ kind: 'network', retryable: true })
-
-    const resumed = store.resume('s', dropped.id)
-    const again = opener.last()
-    expect(again).not.toBe(stream)
-    expect(again.url).toBe('http://api.test/api/sessions/s/messages/srv/stream')
-    expect(again.options).toMatchObject({ method: 'GET', lastEventId: '3' })
-    expect(again.options.body).toBeUndefined()
-    again.push('delta', { delta: 'two ' }, '3') // a server that replays the last event
-    again.push('delta', { delta: 'three' }, '4')
-    again.push('done', { finishReason: 'stop' }, '5')
-    await tick()
-    scheduler.frame()
-    const final = await resumed
-    expect(final.id).toBe(dropped.id)
-    expect(final).toMatchObject({ content: 'one two three', status: 'done' })
-    expect(final.error).toBeUndefined()
-    expect(store.getMessages('s').value).toHaveLength(2)
+    expect(await done).toMatchObject({ content: 'Hi', status: 'done' })
+    const resumeUrl = stream.options.resumeUrl as (ctx: unknown) => string
+    expect(resumeUrl({})).toBe('http://api.test/api/sessions/s%201/messages/srv/stream')
   })
 
-  it('retry without a server message id sends the question again into the same message', async () => {
-    const store = setup()
-    store.createSession({ id: 's' })
-    const first = store.sendMessage('s', 'q')
-    opener.last().fail(new StreamError({ kind: 'network', message: 'offline', retryable: true }))
-    await tick()
-    scheduler.frame()
-    const failed = await first
-    expect(failed.status).toBe('error')
-    const again = store.retry('s')
-    scheduler.frame()
-    expect(store.getMessages('s').value[1]).toMatchObject({ id: failed.id, status: 'pending', content: '' })
-    expect(opener.streams).toHaveLength(2)
-    expect(opener.last().options.method).toBe('POST')
-    opener.last().push('delta', { delta: 'fine' }, '1')
-    opener.last().push('done', {}, '2')
-    await tick()
-    scheduler.frame()
-    expect(await again).toMatchObject({ id: failed.id, content: 'fine', status: 'done' })
-  })
-
-  it('regenerate replaces the answer to the last question with a new one', async () => {
-    const store = setup()
-    store.createSession({ id: 's' })
-    const first = store.sendMessage('s', 'q')
-    opener.last().push('delta', { delta: 'old' }, '1')
-    opener.last().push('done', {}, '2')
-    await tick()
-    scheduler.frame()
-    const old = await first
-    const next = store.regenerate('s')
-    const messages = store.getMessages('s').value
-    expect(messages).toHaveLength(2)
-    expect(messages[1]!.id).not.toBe(old.id)
-    expect(messages[1]!.status).toBe('pending')
-    expect(opener.last().options.body).toBe(JSON.stringify({ content: 'q' }))
-    opener.last().push('delta', { delta: 'new' }, '1')
-    opener.last().push('done', {}, '2')
-    await tick()
-    scheduler.frame()
-    expect(await next).toMatchObject({ content: 'new', status: 'done' })
-  })
-
-  it('regenerate while streaming stops the old answer and resolves its promise with the stopped snapshot', async () => {
-    const store = setup()
-    store.createSession({ id: 's' })
-    const first = store.sendMessage('s', 'q')
-    opener.last().push('delta', { delta: 'half' }, '1')
-    await tick()
-    void store.regenerate('s')
-    expect(await first).toMatchObject({ content: 'half', status: 'stopped' })
-    expect(opener.streams[0]!.closed).toBe(true)
-  })
-
-  it('rejects with an actionable error for an unknown session or an answer that cannot be resumed', async () => {
+  it('stop, retry, resume and regenerate reach the engine; an unknown session rejects with what to do', async () => {
     const store = setup()
     await expect(store.sendMessage('missing', 'q')).rejects.toThrow(/createSession/)
     store.createSession({ id: 's' })
     const first = store.sendMessage('s', 'q')
-    opener.last().fail(new StreamError({ kind: 'network', message: 'offline', retryable: true }))
+    opener.last().push('start', { messageId: 'srv' }, '1')
+    opener.last().push('delta', { delta: 'a' }, '2')
+    await tick()
+    store.stop('s')
+    expect(await first).toMatchObject({ content: 'a', status: 'stopped' })
+    const resumed = store.retry('s')
+    expect(opener.last().options).toMatchObject({ method: 'GET', lastEventId: '2' })
+    opener.last().push('done', {}, '3')
     await tick()
     scheduler.frame()
-    const failed = await first
-    await expect(store.resume('s', failed.id)).rejects.toThrow(/retry\(\)/)
-    await expect(store.regenerate('missing')).rejects.toThrow()
+    expect(await resumed).toMatchObject({ content: 'a', status: 'done' })
+    await expect(store.resume('s', 'nope')).rejects.toThrow(/No answer "nope"/)
+    const again = store.regenerate('s')
+    expect(opener.last().options.body).toBe('{"content":"q"}')
+    store.removeSession('s')
+    expect(await again).toMatchObject({ status: 'stopped' })
+  })
+
+  it('createSessionsPlugin gives every store of that app its defaults; configure() overrides them; other apps are not touched', async () => {
+    const appOpener = createFakeOpener()
+    const Root = { render: () => null }
+    const app = createApp(Root)
+    const pinia = createPinia()
+    app.use(pinia).use(createSessionsPlugin({ baseUrl: 'https://one.example', token: 'app-token', openStream: appOpener.open, scheduler }))
+    const store = app.runWithContext(() => useSessionsStore(pinia))
+    store.createSession({ id: 's' })
+    void store.sendMessage('s', 'q')
+    expect(appOpener.last().url).toBe('https://one.example/api/sessions/s/messages')
+    expect(appOpener.last().options.token).toBe('app-token')
+    store.configure({ token: 'override' })
+    void store.sendMessage('s', 'again')
+    expect(appOpener.last().options.token).toBe('override')
+
+    // A second app (another SSR request) without the plugin: no defaults leak over.
+    const other = createApp(Root)
+    const otherPinia = createPinia()
+    other.use(otherPinia)
+    const otherStore = other.runWithContext(() => useSessionsStore(otherPinia))
+    otherStore.configure({ openStream: opener.open, scheduler })
+    otherStore.createSession({ id: 's' })
+    void otherStore.sendMessage('s', 'q')
+    expect(opener.last().url).toBe('/api/sessions/s/messages')
+    expect(opener.last().options.token).toBeUndefined()
+    store.stop('s')
+    otherStore.stop('s')
   })
 })

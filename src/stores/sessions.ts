@@ -1,31 +1,17 @@
+// The Pinia adapter over the chat engine (src/chat/): sessions, their messages and the streaming actions as a
+// setup store. Everything that streams, patches and publishes lives in the engine.
 import { defineStore } from 'pinia'
-import { shallowRef, type ShallowRef } from 'vue'
-import { openEventStream } from '../stream'
-import type { EventStream, OpenEventStreamOptions, RetryOptions, TokenSource, TransportOption } from '../stream/types'
-import type { ChatMessage, ChatSession, StreamErrorInfo } from '../types'
-import { answerEndedEarly, toErrorInfo } from '../errors'
-import { consumeChatStream, type ChatStreamOutcome } from './consume'
-import { createFrameScheduler, type FrameScheduler } from './publisher'
-import { createSnapshotBook } from './snapshots'
+import { hasInjectionContext, inject, type InjectionKey, type Plugin, type ShallowRef } from 'vue'
+import { createChatEngine, resumeRoute, type ConnectionOptions } from '../chat/engine'
+import { createFrameScheduler, type FrameScheduler } from '../chat/frames'
+import { createIdGenerator } from '../chat/ids'
+import type { ChatMessage, ChatSession } from '../types'
 
-/** Opens one event stream; `openEventStream` by default, injectable for tests. */
-export type OpenStream = (url: string, options: OpenEventStreamOptions) => EventStream
+export type { OpenStream } from '../chat/engine'
 
-export interface SessionsOptions {
+export interface SessionsOptions extends ConnectionOptions {
   /** Prefix of the API paths (`${baseUrl}/api/sessions/...`). @default '' (same origin) */
   baseUrl?: string
-  /** Sent as `Authorization: Bearer <token>`; a function is asked before every connection. @default undefined */
-  token?: TokenSource
-  /** @default 'auto' */
-  transport?: TransportOption
-  /** Reconnects of one stream (the client resumes with `Last-Event-ID`). @default the client's defaults */
-  retry?: RetryOptions
-  /** @default the client's default (30 s) */
-  stallTimeoutMs?: number
-  /** Extra request headers. @default {} */
-  headers?: Record<string, string>
-  /** @default openEventStream */
-  openStream?: OpenStream
   /** When publishes run. @default requestAnimationFrame, a timer when hidden or outside a browser */
   scheduler?: FrameScheduler
   /** Clock for `createdAt`. @default Date.now */
@@ -44,73 +30,55 @@ export interface CreateSessionOptions {
 }
 
 const DEFAULT_TITLE = 'New chat'
-const globalOptions: SessionsOptions = {}
+const SESSIONS_OPTIONS: InjectionKey<SessionsOptions> = Symbol('vue-chat-stream sessions options')
 
-/** Defaults for every sessions store (call before the first `sendMessage`); `store.configure()` overrides them. */
-export function configureSessions(options: SessionsOptions): void {
-  Object.assign(globalOptions, options)
-}
-
-/** Per answer: what is needed to stop, retry or resume it. */
-interface Run {
-  sessionId: string
-  messageId: string
-  prompt: string
-  serverMessageId?: string
-  lastEventId: string
-  stream?: EventStream
-  stopped: boolean
-  generation: number
-  /** Last snapshot of an answer that was removed (regenerate, removeSession) while its promise was pending. */
-  detached?: ChatMessage
-}
-
-let defaultScheduler: FrameScheduler | undefined
-let counter = 0
-function randomId(kind: 'session' | 'message'): string {
-  const random = globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}-${(counter++).toString(36)}`
-  return `${kind === 'session' ? 's' : 'm'}-${random}`
+/**
+ * The sessions store's defaults for one app — base URL, token, transport, retry —
+ * `app.use(createPinia()).use(createSessionsPlugin({ baseUrl, token }))`. Held by the app, not by the module, so
+ * apps rendered side by side (SSR requests) never share them. `store.configure()` overrides them per store.
+ */
+export function createSessionsPlugin(options: SessionsOptions): Plugin {
+  return {
+    install(app) {
+      app.provide(SESSIONS_OPTIONS, options)
+    },
+  }
 }
 
 export const useSessionsStore = defineStore('vcs-sessions', () => {
+  // Pinia runs a setup store inside its app's context, so the app's defaults can be injected here.
+  const appOptions = hasInjectionContext() ? inject(SESSIONS_OPTIONS, undefined) : undefined
   const localOptions: SessionsOptions = {}
-  const options = (): SessionsOptions => ({ ...globalOptions, ...localOptions })
-  const book = createSnapshotBook(
-    () => options().scheduler ?? (defaultScheduler ??= createFrameScheduler()),
-  )
-  const runs = new Map<string, Run>()
-  /** Streams in flight, for the debug panel. Not returned: live streams are not serializable store state. */
-  const streaming = shallowRef<ReadonlyMap<string, EventStream>>(new Map())
+  const options = (): SessionsOptions => ({ ...appOptions, ...localOptions })
+  const ids = createIdGenerator()
+  const newId = (kind: 'session' | 'message') => (options().generateId ?? ids)(kind)
+  const now = () => (options().now ?? Date.now)()
+  let frames: FrameScheduler | undefined
+  const engine = createChatEngine({
+    connection: options,
+    routes(sessionId) {
+      const send = `${options().baseUrl ?? ''}/api/sessions/${encodeURIComponent(sessionId)}/messages`
+      return { send, resume: (serverMessageId) => resumeRoute(send, serverMessageId) }
+    },
+    scheduler: () => options().scheduler ?? (frames ??= createFrameScheduler()),
+    source: 'store',
+    now,
+    newId,
+  })
+  const { book } = engine
 
+  /** Overrides the app's defaults for this store; applies from the next connection. */
   function configure(next: SessionsOptions): void {
     Object.assign(localOptions, next)
-  }
-
-  function now(): number {
-    return (options().now ?? Date.now)()
-  }
-
-  function newId(kind: 'session' | 'message'): string {
-    return (options().generateId ?? randomId)(kind)
   }
 
   function createSession(init: CreateSessionOptions = {}): ChatSession {
     return book.addSession(init.id ?? newId('session'), init.title ?? DEFAULT_TITLE, init.messages ?? [])
   }
 
+  /** Removes a session; its streaming answers stop (pending promises resolve with their last snapshot). */
   function removeSession(sessionId: string): void {
-    detach([...runs.values()].filter((run) => run.sessionId === sessionId))
-    book.removeSession(sessionId)
-  }
-
-  /** Stops the runs of messages about to be removed and keeps their final snapshots for pending promises. */
-  function detach(removed: Run[]): void {
-    for (const run of removed) stopRun(run)
-    book.flush()
-    for (const run of removed) {
-      run.detached = book.message(run.sessionId, run.messageId)
-      runs.delete(run.messageId)
-    }
+    engine.removeSession(sessionId)
   }
 
   /** The published messages of a session: a new array per publish, unchanged messages keep their identity. */
@@ -118,138 +86,12 @@ export const useSessionsStore = defineStore('vcs-sessions', () => {
     return book.messagesRef(sessionId)
   }
 
-  /** Append streamed text. O(1) whatever the history length; the UI sees it at the next frame. */
+  /**
+   * Append streamed text: the engine's one append path, the same one `sendMessage`'s stream reader takes.
+   * O(1) whatever the history length; the UI sees it at the next frame.
+   */
   function updateMessageContent(sessionId: string, messageId: string, delta: string): boolean {
-    return book.append(sessionId, messageId, delta)
-  }
-
-  function setStreaming(messageId: string, stream: EventStream | undefined): void {
-    const next = new Map(streaming.value)
-    if (stream) next.set(messageId, stream)
-    else next.delete(messageId)
-    streaming.value = next
-  }
-
-  function activeStream(messageId: string): EventStream | undefined {
-    return streaming.value.get(messageId)
-  }
-
-  function apiUrl(sessionId: string, path = ''): string {
-    return `${options().baseUrl ?? ''}/api/sessions/${encodeURIComponent(sessionId)}/messages${path}`
-  }
-
-  function resumeUrlOf(run: Run): string | undefined {
-    return run.serverMessageId
-      ? apiUrl(run.sessionId, `/${encodeURIComponent(run.serverMessageId)}/stream`)
-      : undefined
-  }
-
-  /** Opens a stream for `run` (a POST of its prompt, or a resume GET) and reads it to the end. */
-  async function start(run: Run, mode: 'send' | 'resume'): Promise<ChatMessage> {
-    const generation = ++run.generation
-    run.stopped = false
-    const opts = options()
-    const open = opts.openStream ?? openEventStream
-    const common: OpenEventStreamOptions = {
-      headers: { Accept: 'text/event-stream', ...opts.headers },
-      resumeUrl: () => resumeUrlOf(run),
-      endOn: ['done', 'error'],
-    }
-    if (opts.token !== undefined) common.token = opts.token
-    if (opts.transport) common.transport = opts.transport
-    if (opts.retry) common.retry = opts.retry
-    if (opts.stallTimeoutMs !== undefined) common.stallTimeoutMs = opts.stallTimeoutMs
-    const openFor = (how: 'send' | 'resume', resumeUrl: string | undefined): EventStream =>
-      how === 'resume' && resumeUrl
-        ? open(resumeUrl, { ...common, method: 'GET', lastEventId: run.lastEventId })
-        : open(apiUrl(run.sessionId), {
-            ...common,
-            method: 'POST',
-            headers: { ...common.headers, 'Content-Type': 'application/json' },
-            body: JSON.stringify({ content: run.prompt }),
-          })
-    const resumeUrl = resumeUrlOf(run)
-    let stream: EventStream
-    try {
-      stream = openFor(mode, resumeUrl)
-    } catch (error) {
-      finish(run, { kind: 'error', error: toErrorInfo(error) })
-      await book.settled()
-      return latest(run)
-    }
-    run.stream = stream
-    setStreaming(run.messageId, stream)
-    const current = () => run.generation === generation && !run.stopped
-    const outcome = await consumeChatStream(
-      stream,
-      {
-        isCurrent: current,
-        onStart: (id) => {
-          run.serverMessageId = id
-        },
-        onDelta: (delta) => {
-          book.append(run.sessionId, run.messageId, delta)
-        },
-        onEventId: (id) => {
-          run.lastEventId = id
-        },
-      },
-      mode === 'resume' ? run.lastEventId : undefined,
-    )
-    if (run.generation !== generation) return latest(run)
-    run.stream = undefined
-    setStreaming(run.messageId, undefined)
-    stream.close()
-    if (!run.stopped) finish(run, outcome)
-    await book.settled()
-    return latest(run)
-  }
-
-  function finish(run: Run, outcome: ChatStreamOutcome): void {
-    if (outcome.kind === 'done') {
-      book.change(run.sessionId, run.messageId, { status: 'done', error: null })
-    } else {
-      const error: StreamErrorInfo = outcome.kind === 'error' ? outcome.error : answerEndedEarly()
-      book.change(run.sessionId, run.messageId, { status: 'error', error })
-    }
-  }
-
-  function latest(run: Run): ChatMessage {
-    const message = book.message(run.sessionId, run.messageId) ?? run.detached
-    if (!message) throw new Error(`Message "${run.messageId}" was removed while it streamed.`)
-    return message
-  }
-
-  function stopRun(run: Run): void {
-    if (!run.stream) return
-    run.stopped = true
-    run.generation++
-    run.stream.close()
-    run.stream = undefined
-    setStreaming(run.messageId, undefined)
-    book.change(run.sessionId, run.messageId, { status: 'stopped' })
-  }
-
-  function lastAssistant(sessionId: string): ChatMessage | undefined {
-    return book.list(sessionId).findLast((m) => m.role === 'assistant')
-  }
-
-  function runOf(sessionId: string, messageId?: string): Run {
-    const id = messageId ?? lastAssistant(sessionId)?.id
-    const run = id === undefined ? undefined : runs.get(id)
-    if (!run || run.sessionId !== sessionId) {
-      throw new Error(`No answer ${messageId ? `"${messageId}" ` : ''}was streamed in session "${sessionId}".`)
-    }
-    return run
-  }
-
-  function addAnswer(sessionId: string, prompt: string, question?: ChatMessage): Run {
-    const message: ChatMessage = { id: newId('message'), role: 'assistant', content: '', status: 'pending', createdAt: now() }
-    if (question) book.push(sessionId, question, message)
-    else book.push(sessionId, message)
-    const run: Run = { sessionId, messageId: message.id, prompt, lastEventId: '', stopped: false, generation: 0 }
-    runs.set(message.id, run)
-    return run
+    return engine.append(sessionId, messageId, delta)
   }
 
   /**
@@ -257,55 +99,37 @@ export const useSessionsStore = defineStore('vcs-sessions', () => {
    * Resolves with the answer's final snapshot (done, stopped or error); never rejects for stream errors.
    */
   async function sendMessage(sessionId: string, content: string): Promise<ChatMessage> {
-    const user: ChatMessage = { id: newId('message'), role: 'user', content, status: 'done', createdAt: now() }
+    const question: ChatMessage = { id: newId('message'), role: 'user', content, status: 'done', createdAt: now() }
     const session = book.sessions.value.find((s) => s.id === sessionId)
     if (session?.title === DEFAULT_TITLE && !book.list(sessionId).some((m) => m.role === 'user')) {
       book.setTitle(sessionId, content.length > 60 ? `${content.slice(0, 59)}…` : content)
     }
-    return start(addAnswer(sessionId, content, user), 'send')
+    return engine.ask(sessionId, content, { question })
   }
 
-  /** Stops the streaming answer (the last one by default). Its text so far is kept; status 'stopped'. */
+  /** Stops the streaming answer (every answer of the session by default). Its text so far is kept; status 'stopped'. */
   function stop(sessionId: string, messageId?: string): void {
-    if (messageId) {
-      const run = runs.get(messageId)
-      if (run) stopRun(run)
-    } else {
-      for (const run of runs.values()) if (run.sessionId === sessionId) stopRun(run)
-    }
-    book.flush()
+    engine.stop(sessionId, messageId)
   }
 
-  /** Continues a dropped answer with `Last-Event-ID`: the same message, no text twice. */
-  async function resume(sessionId: string, messageId?: string): Promise<ChatMessage> {
-    const run = runOf(sessionId, messageId)
-    if (!run.serverMessageId) {
-      throw new Error('This answer cannot be resumed: the server never sent its message id. Use retry() to ask again.')
-    }
-    stopRun(run)
-    book.change(sessionId, run.messageId, { status: 'streaming', error: null })
-    return start(run, 'resume')
+  /** Continues a dropped answer (the last one by default) with `Last-Event-ID`: the same message, no text twice. */
+  function resume(sessionId: string, messageId?: string): Promise<ChatMessage> {
+    return engine.resume(sessionId, messageId)
   }
 
   /** After an error or a stop: resumes when the server's message id is known, else sends the question again. */
-  async function retry(sessionId: string, messageId?: string): Promise<ChatMessage> {
-    const run = runOf(sessionId, messageId)
-    if (run.serverMessageId) return resume(sessionId, run.messageId)
-    stopRun(run)
-    run.lastEventId = ''
-    book.change(sessionId, run.messageId, { status: 'pending', error: null, reset: true })
-    return start(run, 'send')
+  function retry(sessionId: string, messageId?: string): Promise<ChatMessage> {
+    return engine.retry(sessionId, messageId)
   }
 
   /** A new answer to the last question: later messages are removed, the question is sent again. */
-  async function regenerate(sessionId: string): Promise<ChatMessage> {
-    const messages = book.list(sessionId)
-    const lastUser = messages.findLastIndex((m) => m.role === 'user')
-    const question = messages[lastUser]
-    if (!question) throw new Error(`Session "${sessionId}" has no question to answer again.`)
-    detach(messages.slice(lastUser + 1).flatMap((m) => runs.get(m.id) ?? []))
-    book.truncate(sessionId, lastUser + 1)
-    return start(addAnswer(sessionId, question.content), 'send')
+  function regenerate(sessionId: string): Promise<ChatMessage> {
+    return engine.regenerate(sessionId)
+  }
+
+  /** The stream being read for an answer, for the debug panel. */
+  function activeStream(messageId: string) {
+    return engine.activeStream(messageId)
   }
 
   /** Publish pending changes now instead of at the next frame (tests, before unmount). */

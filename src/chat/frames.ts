@@ -64,9 +64,7 @@ export function createFrameScheduler(options: FrameSchedulerOptions = {}): Frame
   }
 }
 
-/**
- * A scheduler driven by hand: `flush()` runs what is waiting, as one "frame". For tests and benchmarks.
- */
+/** A scheduler driven by hand: `frame()` runs what is waiting, as one frame. For tests and benchmarks (not public). */
 export interface ManualScheduler extends FrameScheduler {
   /** Runs the waiting callbacks (one frame). Returns how many ran. */
   frame(): number
@@ -84,10 +82,10 @@ export function createManualScheduler(): ManualScheduler {
       }
     },
     frame() {
-      const run = queue
+      const due = queue
       queue = []
-      for (const callback of run) callback({ inFrame: true })
-      return run.length
+      for (const callback of due) callback({ inFrame: true })
+      return due.length
     },
     get waiting() {
       return queue.length
@@ -105,11 +103,11 @@ export interface FrameBatcher {
   readonly scheduled: boolean
 }
 
-export function createFrameBatcher(run: (info: FrameInfo) => void, scheduler: () => FrameScheduler): FrameBatcher {
+export function createFrameBatcher(publish: (info: FrameInfo) => void, scheduler: () => FrameScheduler): FrameBatcher {
   let cancelFrame: (() => void) | undefined
   const fire = (info: FrameInfo) => {
     cancelFrame = undefined
-    run(info)
+    publish(info)
   }
   return {
     schedule() {

@@ -1,4 +1,4 @@
-import type { EventStream, OpenEventStreamOptions, StreamEvent, StreamMetrics } from '../../stream/types'
+import type { EventStream, OpenEventStreamOptions, StreamEvent, StreamMetrics } from '../stream/types'
 
 /** A scripted EventStream for store tests: push events, end or fail it, see what was opened. */
 export interface FakeStream extends EventStream {

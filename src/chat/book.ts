@@ -1,7 +1,7 @@
 import { shallowRef, type ShallowRef } from 'vue'
 import type { ChatMessage, ChatSession, MessageStatus, StreamErrorInfo } from '../types'
-import { emitPublish, isPublishObserved } from '../instrumentation/hooks'
-import { createFrameBatcher, type FrameInfo, type FrameScheduler } from './publisher'
+import { emitPublish, isPublishObserved, type PublishRecord } from '../instrumentation/hooks'
+import { createFrameBatcher, type FrameInfo, type FrameScheduler } from './frames'
 
 /** A change waiting for the next publish. Deltas are only pushed: O(1) per append. */
 interface Patch {
@@ -31,12 +31,19 @@ export interface MessageStatusChange {
 
 const EMPTY: readonly ChatMessage[] = Object.freeze([])
 
+export interface SnapshotBookOptions {
+  /** When publishes run; asked at each scheduling, so a configured scheduler applies from the next frame. */
+  scheduler: () => FrameScheduler
+  /** Who publishes, as the reactivity monitor reports it. */
+  source: PublishRecord['source']
+}
+
 /**
- * The store's data plane: immutable message snapshots published through `shallowRef`s, at most once per frame.
- * Only changed messages get a new object; each publish gives the touched session a new array and the session
- * list a new array (O(messages) per frame, never per delta).
+ * The data plane of the chat engine: immutable message snapshots published through `shallowRef`s, at most once
+ * per frame. Only changed messages get a new object; each publish gives the touched session a new array and the
+ * session list a new array (O(messages) per frame, never per delta).
  */
-export function createSnapshotBook(scheduler: () => FrameScheduler) {
+export function createSnapshotBook({ scheduler, source }: SnapshotBookOptions) {
   const sessions = shallowRef<readonly ChatSession[]>(Object.freeze([]))
   const emptyRef = shallowRef(EMPTY)
   const states = new Map<string, SessionState>()
@@ -94,7 +101,7 @@ export function createSnapshotBook(scheduler: () => FrameScheduler) {
         messageIds: changedIds ?? [],
         deltas: folded,
         inFrame: info.inFrame,
-        source: 'store',
+        source,
       })
     }
     const settled = waiters
@@ -176,6 +183,15 @@ export function createSnapshotBook(scheduler: () => FrameScheduler) {
       }
       publishNow(state)
     },
+    /** Replaces every message of a session and publishes now (useChatStream's one answer). */
+    replaceAll(sessionId: string, messages: readonly ChatMessage[]): void {
+      const state = requireState(sessionId)
+      dirty.delete(state)
+      state.messages = messages.map((m) => Object.freeze({ ...m }))
+      state.positions = new Map(state.messages.map((m, i) => [m.id, i]))
+      if (isPublishObserved()) for (const message of state.messages) added.push(message.id)
+      publishNow(state)
+    },
     /** Removes every message from `position` on and publishes now. */
     truncate(sessionId: string, position: number): void {
       const state = requireState(sessionId)
@@ -212,6 +228,13 @@ export function createSnapshotBook(scheduler: () => FrameScheduler) {
     /** Publish pending changes now instead of at the next frame. */
     flush(): void {
       batcher.flush()
+    },
+    /** Drop the scheduled publish (the owner is going away). */
+    cancel(): void {
+      batcher.cancel()
+      const settled = waiters
+      waiters = []
+      for (const resolve of settled) resolve()
     },
     /** Resolves after the next publish (immediately when nothing is pending). */
     settled(): Promise<void> {

@@ -1,0 +1,278 @@
+// The answer engine: send, resume, retry, stop and regenerate for answers streamed into a snapshot book. The Pinia
+// store and useChatStream are thin adapters over it; it holds no module-level state.
+import { shallowRef } from 'vue'
+import { answerEndedEarly, toErrorInfo } from '../errors'
+import { openEventStream } from '../stream/open'
+import type { EventStream, OpenEventStreamOptions, RetryOptions, TokenSource, TransportOption } from '../stream/types'
+import type { ChatMessage, StreamErrorInfo } from '../types'
+import { createSnapshotBook, type SnapshotBookOptions } from './book'
+import { readAnswer, type AnswerOutcome, type ReplayGuard } from './protocol'
+
+/** Opens one event stream; `openEventStream` by default, injectable for tests. */
+export type OpenStream = (url: string, options: OpenEventStreamOptions) => EventStream
+
+/** How answers connect. Read before every connection, so a change applies from the next one. */
+export interface ConnectionOptions {
+  /** Sent as `Authorization: Bearer <token>`; a function is asked before every connection. */
+  token?: TokenSource
+  transport?: TransportOption
+  retry?: RetryOptions
+  stallTimeoutMs?: number
+  /** Extra request headers (the stream client adds `Accept`, `Content-Type` and `Authorization`). */
+  headers?: Record<string, string>
+  openStream?: OpenStream
+}
+
+/** Where a session's questions are posted and its dropped answers resumed. */
+export interface AnswerRoutes {
+  /** `POST` the question here. */
+  send: string
+  /** `GET` a dropped answer again here, with `Last-Event-ID`. */
+  resume(serverMessageId: string): string
+}
+
+/** The resume URL of the server contract: `${send}/${serverMessageId}/stream`. */
+export function resumeRoute(send: string, serverMessageId: string): string {
+  return `${send}/${encodeURIComponent(serverMessageId)}/stream`
+}
+
+export interface ChatEngineConfig extends SnapshotBookOptions {
+  connection(): ConnectionOptions
+  routes(sessionId: string): AnswerRoutes
+  /** The JSON body of a question. @default (content) => ({ content }) */
+  body?: (content: string) => Record<string, unknown>
+  now(): number
+  newId(kind: 'session' | 'message'): string
+}
+
+/** One streamed answer: what is needed to stop, retry or resume it. */
+interface Answer {
+  readonly sessionId: string
+  readonly messageId: string
+  readonly prompt: string
+  serverMessageId?: string
+  /** The latest stream opened for it, kept after it ended: its `lastEventId` is where a resume continues. */
+  stream?: EventStream
+  /** The stream is being read. */
+  live: boolean
+  /** Bumped by every connect, stop and dispose; a reader whose attempt is not current stops applying. */
+  attempt: number
+  guard: ReplayGuard
+  /** Last snapshot of an answer that was removed (regenerate, removeSession) while its promise was pending. */
+  detached?: ChatMessage
+}
+
+/** Creates sessions of immutable message snapshots and streams answers into them. */
+export function createChatEngine(config: ChatEngineConfig) {
+  const book = createSnapshotBook(config)
+  const answers = new Map<string, Answer>()
+  /** Streams being read, by message id (for the debug panel). */
+  const streams = shallowRef<ReadonlyMap<string, EventStream>>(new Map())
+
+  /**
+   * The one append path: `updateMessageContent` and the stream reader both come here. O(1): a map lookup and an
+   * array push; the text is published at the next frame. False for an unknown session or message.
+   */
+  function append(sessionId: string, messageId: string, delta: string): boolean {
+    return book.append(sessionId, messageId, delta)
+  }
+
+  function setStream(messageId: string, stream: EventStream | undefined): void {
+    const next = new Map(streams.value)
+    if (stream) next.set(messageId, stream)
+    else next.delete(messageId)
+    streams.value = next
+  }
+
+  function openFor(answer: Answer, mode: 'send' | 'resume'): EventStream {
+    const connection = config.connection()
+    const routes = config.routes(answer.sessionId)
+    const open = connection.openStream ?? openEventStream
+    const common: OpenEventStreamOptions = {
+      resumeUrl: () => (answer.serverMessageId ? routes.resume(answer.serverMessageId) : undefined),
+      endOn: ['done', 'error'],
+    }
+    if (connection.headers) common.headers = connection.headers
+    if (connection.token !== undefined) common.token = connection.token
+    if (connection.transport) common.transport = connection.transport
+    if (connection.retry) common.retry = connection.retry
+    if (connection.stallTimeoutMs !== undefined) common.stallTimeoutMs = connection.stallTimeoutMs
+    if (mode === 'resume' && answer.serverMessageId) {
+      const lastEventId = answer.stream?.metrics().lastEventId ?? ''
+      return open(routes.resume(answer.serverMessageId), { ...common, method: 'GET', lastEventId })
+    }
+    // JSON text: the client sends a string body as `application/json` (it builds every header).
+    const body = JSON.stringify(config.body?.(answer.prompt) ?? { content: answer.prompt })
+    return open(routes.send, { ...common, method: 'POST', body })
+  }
+
+  /** Opens a stream for `answer` (a POST of its prompt, or a resume GET) and reads it to the end. */
+  async function connect(answer: Answer, mode: 'send' | 'resume'): Promise<ChatMessage> {
+    const attempt = ++answer.attempt
+    let stream: EventStream
+    try {
+      stream = openFor(answer, mode)
+    } catch (error) {
+      finish(answer, { kind: 'error', error: toErrorInfo(error) })
+      await book.settled()
+      return latest(answer)
+    }
+    answer.stream = stream
+    answer.live = true
+    setStream(answer.messageId, stream)
+    const outcome = await readAnswer(
+      stream,
+      {
+        isCurrent: () => answer.attempt === attempt,
+        start: (id) => {
+          answer.serverMessageId = id
+        },
+        delta: (text) => append(answer.sessionId, answer.messageId, text),
+      },
+      answer.guard,
+    )
+    if (answer.attempt !== attempt) return latest(answer)
+    answer.live = false
+    setStream(answer.messageId, undefined)
+    stream.close()
+    finish(answer, outcome)
+    await book.settled()
+    return latest(answer)
+  }
+
+  /** The final status rides in the same publish as the last text. */
+  function finish(answer: Answer, outcome: AnswerOutcome): void {
+    if (outcome.kind === 'done') {
+      book.change(answer.sessionId, answer.messageId, { status: 'done', error: null })
+    } else {
+      const error: StreamErrorInfo = outcome.kind === 'error' ? outcome.error : answerEndedEarly()
+      book.change(answer.sessionId, answer.messageId, { status: 'error', error })
+    }
+  }
+
+  function latest(answer: Answer): ChatMessage {
+    const message = book.message(answer.sessionId, answer.messageId) ?? answer.detached
+    if (!message) throw new Error(`Message "${answer.messageId}" was removed while it streamed.`)
+    return message
+  }
+
+  /** Stops reading `answer`; its text so far stays, with status 'stopped'. */
+  function disconnect(answer: Answer): void {
+    if (!answer.live) return
+    answer.attempt++
+    answer.live = false
+    answer.stream?.close()
+    setStream(answer.messageId, undefined)
+    book.change(answer.sessionId, answer.messageId, { status: 'stopped' })
+  }
+
+  /** Stops the answers of messages about to be removed and keeps their final snapshots for pending promises. */
+  function detach(removed: Answer[]): void {
+    for (const answer of removed) disconnect(answer)
+    book.flush()
+    for (const answer of removed) {
+      answer.detached = book.message(answer.sessionId, answer.messageId)
+      answers.delete(answer.messageId)
+    }
+  }
+
+  function answersOf(sessionId: string): Answer[] {
+    return [...answers.values()].filter((answer) => answer.sessionId === sessionId)
+  }
+
+  function answerOf(sessionId: string, messageId?: string): Answer {
+    const id = messageId ?? book.list(sessionId).findLast((m) => m.role === 'assistant')?.id
+    const answer = id === undefined ? undefined : answers.get(id)
+    if (!answer || answer.sessionId !== sessionId) {
+      throw new Error(`No answer ${messageId ? `"${messageId}" ` : ''}was streamed in session "${sessionId}".`)
+    }
+    return answer
+  }
+
+  function addAnswer(sessionId: string, prompt: string, place: { question?: ChatMessage; replace?: boolean }): Answer {
+    const message: ChatMessage = { id: config.newId('message'), role: 'assistant', content: '', status: 'pending', createdAt: config.now() }
+    if (place.replace) book.replaceAll(sessionId, [message])
+    else if (place.question) book.push(sessionId, place.question, message)
+    else book.push(sessionId, message)
+    const answer: Answer = { sessionId, messageId: message.id, prompt, live: false, attempt: 0, guard: {} }
+    answers.set(message.id, answer)
+    return answer
+  }
+
+  /**
+   * Adds a pending answer (after `question`, or replacing every message with `replace`) and streams it.
+   * Resolves with the answer's final snapshot (done, stopped or error); never rejects for stream errors.
+   */
+  async function ask(sessionId: string, prompt: string, place: { question?: ChatMessage; replace?: boolean } = {}): Promise<ChatMessage> {
+    if (place.replace) detach(answersOf(sessionId))
+    return connect(addAnswer(sessionId, prompt, place), 'send')
+  }
+
+  /** Stops one answer, or every answer of the session. The text so far stays; status 'stopped'. */
+  function stop(sessionId: string, messageId?: string): void {
+    if (messageId) {
+      const answer = answers.get(messageId)
+      if (answer) disconnect(answer)
+    } else {
+      for (const answer of answersOf(sessionId)) disconnect(answer)
+    }
+    book.flush()
+  }
+
+  /** Continues a dropped answer with `Last-Event-ID`: the same message, no text twice. */
+  async function resume(sessionId: string, messageId?: string): Promise<ChatMessage> {
+    const answer = answerOf(sessionId, messageId)
+    if (!answer.serverMessageId) {
+      throw new Error('This answer cannot be resumed: the server never sent its message id. Use retry() to ask again.')
+    }
+    disconnect(answer)
+    book.change(sessionId, answer.messageId, { status: 'streaming', error: null })
+    return connect(answer, 'resume')
+  }
+
+  /** Resumes when the server's message id is known, else asks the same question again into the same message. */
+  async function retry(sessionId: string, messageId?: string): Promise<ChatMessage> {
+    const answer = answerOf(sessionId, messageId)
+    if (answer.serverMessageId) return resume(sessionId, answer.messageId)
+    disconnect(answer)
+    answer.guard = {}
+    book.change(sessionId, answer.messageId, { status: 'pending', error: null, reset: true })
+    return connect(answer, 'send')
+  }
+
+  /** A new answer to the last question: later messages are removed, the question is sent again. */
+  async function regenerate(sessionId: string): Promise<ChatMessage> {
+    const messages = book.list(sessionId)
+    const lastUser = messages.findLastIndex((m) => m.role === 'user')
+    const question = messages[lastUser]
+    if (!question) throw new Error(`Session "${sessionId}" has no question to answer again.`)
+    detach(messages.slice(lastUser + 1).flatMap((m) => answers.get(m.id) ?? []))
+    book.truncate(sessionId, lastUser + 1)
+    return connect(addAnswer(sessionId, question.content, {}), 'send')
+  }
+
+  function removeSession(sessionId: string): void {
+    detach(answersOf(sessionId))
+    book.removeSession(sessionId)
+  }
+
+  /** The stream being read for a message, if any. */
+  function activeStream(messageId: string): EventStream | undefined {
+    return streams.value.get(messageId)
+  }
+
+  /** Stops listening without changing any message (the owner's scope ended). */
+  function dispose(): void {
+    for (const answer of answers.values()) {
+      answer.attempt++
+      if (answer.live) answer.stream?.close()
+      answer.live = false
+    }
+    streams.value = new Map()
+    book.cancel()
+  }
+
+  return { book, streams, append, ask, stop, resume, retry, regenerate, removeSession, activeStream, dispose }
+}
+
+export type ChatEngine = ReturnType<typeof createChatEngine>
