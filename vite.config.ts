@@ -49,6 +49,7 @@ export default defineConfig({
       'vue-chat-stream/mocks/node': `${root}mocks/node.ts`,
       'vue-chat-stream/mocks': `${root}mocks/index.ts`,
       'vue-chat-stream/debug': `${root}src/debug.ts`,
+      'vue-chat-stream/markdown': `${root}src/markdown-entry.ts`,
       'vue-chat-stream': `${root}src/index.ts`,
     },
   },

@@ -1,4 +1,4 @@
-// Library build: ESM entries for `.`, `./debug`, `./mocks`, `./mocks/node` and one `style.css`.
+// Library build: ESM entries for `.`, `./debug`, `./markdown`, `./mocks`, `./mocks/node` and one `style.css`.
 // Runtime dependencies and peers stay external; app bundlers resolve them once.
 import { fileURLToPath } from 'node:url'
 import vue from '@vitejs/plugin-vue'
@@ -26,6 +26,7 @@ export default defineConfig({
       entry: {
         index: `${root}src/index.ts`,
         debug: `${root}src/debug.ts`,
+        markdown: `${root}src/markdown-entry.ts`,
         mocks: `${root}mocks/index.ts`,
         'mocks-node': `${root}mocks/node.ts`,
       },

@@ -3,7 +3,7 @@
 // message outside the window) against `virtualize: 'never'` measured in the same run.
 import { describe, expect, it } from 'vitest'
 import { createApp, h, nextTick, shallowRef } from 'vue'
-import { fixtures } from '../mocks'
+import { fixtures } from 'vue-chat-stream/mocks'
 import { MessageList } from '../src/components/MessageList'
 import type { MessageListProps } from '../src/components/MessageList'
 import '../src/styles/tokens.css'

@@ -1,22 +1,11 @@
-// vue-chat-stream/mocks/node — everything from the browser entry (named again here), plus Node-only servers.
+// vue-chat-stream/mocks/node — the browser entry (`vue-chat-stream/mocks`) and the Node-only servers.
 import { setupServer, type SetupServer } from 'msw/node'
 import { createHandlers, type CreateHandlersOptions } from './handlers.js'
 
-export {
-  fixtures, fixtureNames, speeds, speedNames, planGaps, chunkings, chunkingNames, tokenize, interruptions,
-  interruptionNames, interruptionDefaults, DEFAULT_SCENARIO, ScenarioError, decodeMessageId, encodeMessageId,
-  resolveScenario, SERVER_RETRY_MS, planDuration, planStream, planWrites, playStream, fnv1a, mulberry32,
-  encodeSseFrame, parseSseFrame, splitSseFrames, DEMO_TOKEN, MISSING_AUTH_BODY, SCENARIO_HEADER,
-  createResponder, createHandlers, defaultScenarioArgs, scenarioArgTypes, scenarioFromArgs,
-} from './index.js'
-export type {
-  Fixture, FixtureName, SpeedName, SpeedSpec, ChunkingName, ChunkingSpec, InterruptionKind, InterruptionName,
-  InterruptionSpec, InterruptionInput, ResolvedScenario, Scenario, PlanOptions, PlannedStep, StreamPlan,
-  PlannedWrite, PlayOptions, StreamSink, SseFrame, HarnessOptions, MockRequest, MockResult, Responder,
-  CreateHandlersOptions, ScenarioArgs,
-} from './index.js'
+// Everything the browser entry exports, so Node code needs one import.
+export * from './index.js'
 
-// Node-only
+// Node-only: a real node:http loopback server, and an msw/node server with the harness handlers
 export { startMockServer } from './server.js'
 export type { MockServer, MockServerOptions } from './server.js'
 

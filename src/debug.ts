@@ -9,35 +9,27 @@ export type {
   ReactivityStats,
   UseReactivityMonitorReturn,
 } from './composables/useReactivityMonitor'
+
+// Publish and render hooks, for a monitor of your own
 export { onPublish, onRender } from './instrumentation/hooks'
 export type { PublishListener, PublishRecord, RenderListener } from './instrumentation/hooks'
 
-// Streaming debug panel (P) and the diagnostics file it copies and loads
+// The panel: a verdict first, then connection, throughput, retries, rendering and the event log
 export { StreamingDebugPanel, useLiveDiagnostics } from './components/StreamingDebugPanel'
 export type { LiveDiagnosticsOptions, StreamingDebugPanelEmits, StreamingDebugPanelProps } from './components/StreamingDebugPanel'
+
+// Diagnostics files: record a stream, collect and redact a file, read one back and explain it (support tooling)
 export {
   DIAGNOSTICS_SCHEMA,
   DIAGNOSTICS_VERSION,
-  MAX_DIAGNOSTICS_CHARS,
-  REDACTED,
-  charsOf,
   collectDiagnostics,
   createStreamRecorder,
   explainDiagnostics,
-  formatBytes,
-  formatMs,
-  formatRate,
-  gapBucketLabels,
-  metricsOnly,
   parseDiagnostics,
-  reactivityFromStats,
   recordStream,
   redactDiagnostics,
-  redactText,
-  redactValue,
   stringifyDiagnostics,
 } from './diagnostics'
-export { formatDetail, formatIssue, isMissingAuthorization } from './errors'
 export type {
   CollectDiagnosticsInput,
   ConnectionPhase,

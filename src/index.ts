@@ -1,10 +1,14 @@
-// vue-chat-stream public API. Every export is named; test/public-api.test.ts keeps this list honest.
+// vue-chat-stream — what an app needs for a streaming chat: the components, the sessions store, the stream client.
+// Other entries: `vue-chat-stream/style.css` (import it once), `/markdown` (the streaming markdown renderer, for a
+// message component of your own), `/debug` (the debug panel and the reactivity monitor), `/mocks` and
+// `/mocks/node` (the mock stream server, for your tests and stories). Every export is recorded in api/*.api.md;
+// a change to this surface is a reviewed diff (`npm run api:update`).
 
 // The --vcs-* design tokens (light and dark) the components' styles read. The library build extracts every style
-// into dist/style.css (`vue-chat-stream/style.css`), so the JS entry itself stays free of CSS imports.
+// into dist/style.css, so the JS entry itself stays free of CSS imports.
 import './styles/tokens.css'
 
-// Types
+// Messages and errors: plain, immutable data
 export type {
   ChatMessage,
   ChatSession,
@@ -16,8 +20,36 @@ export type {
   ValidationIssue,
 } from './types'
 
-// Stream client (S): SSE over fetch/xhr with an Authorization header, resume, errors as values
-export { openEventStream, StreamError, isStreamError } from './stream'
+// Components
+export { MessageList, messageListLocales } from './components/MessageList'
+export type {
+  MessageListEmits,
+  MessageListLocale,
+  MessageListProps,
+  MessageListStrings,
+  MessageListVirtualization,
+} from './components/MessageList'
+export { MessageItem } from './components/MessageItem'
+export type {
+  MessageCopyPayload,
+  MessageItemActionsSlotProps,
+  MessageItemEmits,
+  MessageItemProps,
+  MessageItemSlotProps,
+} from './components/MessageItem'
+
+// The sessions store (Pinia) and its defaults for an app
+export { createSessionsPlugin, useSessionsStore } from './stores/sessions'
+export type { CreateSessionOptions, OpenStream, SessionsOptions, SessionsStore } from './stores/sessions'
+export type { ConnectionOptions } from './chat/engine'
+export type { FrameInfo, FrameScheduler } from './chat/frames'
+
+// One answer, without the store
+export { useChatStream } from './composables/useChatStream'
+export type { UseChatStreamOptions, UseChatStreamReturn } from './composables/useChatStream'
+
+// The stream client: server-sent events over fetch or xhr with an Authorization header, resume, errors as values
+export { isStreamError, openEventStream, StreamError } from './stream'
 export type {
   EventStream,
   OpenEventStreamOptions,
@@ -34,62 +66,12 @@ export type {
   TransportOption,
 } from './stream'
 
-// Store (T): sessions, frame-batched immutable snapshots, one-stream composable
-export { createSessionsPlugin, useSessionsStore } from './stores/sessions'
-export type { CreateSessionOptions, OpenStream, SessionsOptions, SessionsStore } from './stores/sessions'
-export { createFrameScheduler, createManualScheduler } from './chat/frames'
-export type { FrameInfo, FrameScheduler, FrameSchedulerOptions, ManualScheduler } from './chat/frames'
-export { reportRender } from './instrumentation/hooks'
-export { useChatStream } from './composables/useChatStream'
-export type { UseChatStreamOptions, UseChatStreamReturn } from './composables/useChatStream'
-
-// Markdown + MessageItem (M): streaming markdown (healed tail, memoized blocks), shiki code, one message
-export { MessageItem } from './components/MessageItem'
+// An error notice of your own: the same title and detail lines MessageItem shows
 export { errorTitle, formatDetailLines } from './errors'
-export type {
-  MessageCopyPayload,
-  MessageItemActionsSlotProps,
-  MessageItemEmits,
-  MessageItemProps,
-  MessageItemSlotProps,
-} from './components/MessageItem'
-export {
-  CODE_COLOR_REPLACEMENTS,
-  CODE_THEMES,
-  CodeTokenizer,
-  blockToHtml,
-  clearCodeCache,
-  clearMarkdownCache,
-  createMarkdownIt,
-  createStreamingMarkdown,
-  ensureLanguage,
-  getHighlighter,
-  getMarkdownIt,
-  healTail,
-  isLanguageReady,
-  isRendererHtml,
-  isSafeImageUrl,
-  isSafeLinkUrl,
-  languageLoaders,
-  loadHighlighter,
-  renderMarkdown,
-  renderMarkdownBlocks,
-  resolveLanguage,
-  sanitizeHtml,
-  sanitizeTailHtml,
-  useStreamingMarkdown,
-} from './markdown'
-export type { CodeLine, CodeToken, MarkdownBlock, MarkdownCodeBlock, MarkdownHtmlBlock, StreamingMarkdown, StreamingMarkdownOptions } from './markdown'
 
-// MessageList (L): virtualized history, the streaming message outside the window, stick-to-bottom, load older
-export { MessageList, injectMessageListContext, messageListLocales, provideMessageListContext, resolveMessageListStrings } from './components/MessageList'
-export type {
-  MessageListContext,
-  MessageListEmits,
-  MessageListLocale,
-  MessageListProps,
-  MessageListStrings,
-  MessageListVirtualization,
-} from './components/MessageList'
+// A message list of your own: follow a growing answer, let go when the reader scrolls
 export { useStickToBottom } from './composables/useStickToBottom'
 export type { StickReleaseReason, UseStickToBottomOptions, UseStickToBottomReturn } from './composables/useStickToBottom'
+
+// A message component of your own: report its renders to the reactivity monitor (free when none listens)
+export { reportRender } from './instrumentation/hooks'

@@ -45,7 +45,7 @@ describe('package', () => {
       expect(file, subpath).toBeDefined()
       expect(existsSync(file as string), `${subpath} → ${file}`).toBe(true)
     }
-    expect(Object.keys(pkg.exports).sort()).toEqual(['.', './debug', './mocks', './mocks/node', './package.json', './style.css'])
+    expect(Object.keys(pkg.exports).sort()).toEqual(['.', './debug', './markdown', './mocks', './mocks/node', './package.json', './style.css'])
     expect(pkg.sideEffects).toEqual(['*.css'])
     expect(Object.keys(pkg.peerDependencies)).toEqual(expect.arrayContaining(['vue', 'pinia']))
   })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { fixtureNames, fixtures } from '../../mocks'
+import { fixtureNames, fixtures } from 'vue-chat-stream/mocks'
 import { renderMarkdown } from './md'
 import { isRendererHtml } from './validate'
 

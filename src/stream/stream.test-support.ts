@@ -2,7 +2,7 @@
 import type { StreamEvent, EventStream } from './types'
 
 /** Seeded randomness so a failing split can be replayed: the harness's mulberry32. */
-export { mulberry32 as seeded } from '../../mocks/prng.ts'
+export { mulberry32 as seeded } from 'vue-chat-stream/mocks'
 
 /** Cut bytes at random byte boundaries (UTF-8 sequences and CRLF pairs included). */
 export function splitAtRandom(bytes: Uint8Array, rand: () => number, maxPiece = 7): Uint8Array[] {

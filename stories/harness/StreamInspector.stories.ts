@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/vue3-vite'
 import { expect, userEvent, waitFor, within } from 'storybook/test'
-import { createHandlers, defaultScenarioArgs, fixtures, MISSING_AUTH_BODY, scenarioArgTypes } from '../../mocks/index.ts'
+import { createHandlers, defaultScenarioArgs, fixtures, MISSING_AUTH_BODY, scenarioArgTypes } from 'vue-chat-stream/mocks'
 import StreamInspector from './StreamInspector.vue'
 
 /**

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/vue3-vite'
 import { expect, userEvent, waitFor, within } from 'storybook/test'
-import { fixtureNames, speedNames } from '../../mocks'
+import { fixtureNames, speedNames } from 'vue-chat-stream/mocks'
 import { distanceFromBottom, expectAtBottom, listParts, nextFrames, waitForPhase } from './play-helpers'
 import StreamingList from './StreamingList.vue'
 

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/vue3-vite'
 import { expect, waitFor, within } from 'storybook/test'
-import { createHandlers } from '../../mocks'
+import { createHandlers } from 'vue-chat-stream/mocks'
 import TransportLists from './TransportLists.vue'
 
 /**

@@ -1,5 +1,5 @@
-import { fixtures, mulberry32 } from '../../mocks'
-import type { FixtureName } from '../../mocks'
+import { fixtures, mulberry32 } from 'vue-chat-stream/mocks'
+import type { FixtureName } from 'vue-chat-stream/mocks'
 import type { ChatMessage } from '../../src'
 
 const QUESTIONS = [

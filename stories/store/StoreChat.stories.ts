@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/vue3-vite'
 import { expect, userEvent, waitFor, within } from 'storybook/test'
-import { createHandlers, defaultScenarioArgs, fixtures, scenarioArgTypes } from '../../mocks/index'
+import { createHandlers, defaultScenarioArgs, fixtures, scenarioArgTypes } from 'vue-chat-stream/mocks'
 import StoreChat from './StoreChat.vue'
 
 /**

@@ -2,13 +2,14 @@
 // declarations (here, `npm run typecheck` compiles it against the sources). Each `@ts-expect-error` proves a type
 // is real: were an entry's declarations missing or resolved to `any`, the directive would be unused — an error.
 import { h } from 'vue'
-import { getMarkdownIt, MessageList, openEventStream, useSessionsStore, type ChatMessage } from 'vue-chat-stream'
+import { createSessionsPlugin, MessageList, openEventStream, useSessionsStore, type ChatMessage } from 'vue-chat-stream'
 import { StreamingDebugPanel, useReactivityMonitor } from 'vue-chat-stream/debug'
+import { createStreamingMarkdown, loadHighlighter } from 'vue-chat-stream/markdown'
 import { DEMO_TOKEN, fixtures } from 'vue-chat-stream/mocks'
 import { startMockServer } from 'vue-chat-stream/mocks/node'
 
 export function probeShippedTypes(message: ChatMessage): void {
-  // `.`: a component from a .vue.d.ts, the store, the stream client, markdown-it's types (a dependency)
+  // `.`: a component from a .vue.d.ts, the store and its plugin, the stream client
   h(MessageList, { messages: [message] })
   // @ts-expect-error -- messages is readonly ChatMessage[]
   h(MessageList, { messages: 5 })
@@ -16,8 +17,14 @@ export function probeShippedTypes(message: ChatMessage): void {
   void useSessionsStore().sendMessage(1)
   // @ts-expect-error -- the URL is a string
   openEventStream(42)
-  // @ts-expect-error -- MarkdownIt#render takes the source text
-  getMarkdownIt().render(1)
+  // @ts-expect-error -- the plugin takes SessionsOptions: baseUrl is a string
+  createSessionsPlugin({ baseUrl: 1 })
+
+  // `./markdown`: its own declarations and shiki's (a dependency)
+  // @ts-expect-error -- update(content, streaming)
+  createStreamingMarkdown().update(1, true)
+  // @ts-expect-error -- HighlighterCore#codeToHtml takes the code text
+  void loadHighlighter().then((highlighter) => highlighter.codeToHtml(1, { lang: 'ts', theme: 'github-light-default' }))
 
   // `./debug`
   // @ts-expect-error -- headingLevel is 2 | 3 | 4 | 5

@@ -1,7 +1,7 @@
 // Browser-project globalSetup: one real loopback harness server for every *.browser.test.ts, at 1/20 of real
 // time. Tests read its URL with `inject('mockServerUrl')` (from 'vitest').
 import type { TestProject } from 'vitest/node'
-import { startMockServer } from '../../mocks/node'
+import { startMockServer } from 'vue-chat-stream/mocks/node'
 
 declare module 'vitest' {
   export interface ProvidedContext {

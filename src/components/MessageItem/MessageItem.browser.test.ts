@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { createApp, h, nextTick, shallowRef } from 'vue'
 import type { App } from 'vue'
-import { fixtureNames, fixtures } from '../../../mocks'
+import { fixtureNames, fixtures } from 'vue-chat-stream/mocks'
 import '../../styles/tokens.css'
 import type { ChatMessage } from '../../types'
 import { MessageItem } from './index'
