@@ -184,8 +184,7 @@ describe('store', () => {
       return { frames, deltas, scriptingMs }
     }
 
-    // ours
-    setActivePinia(createPinia())
+    // ours: one Pinia, the app's; the store is created in the component's setup from it
     const pinia = createPinia()
     let store!: ReturnType<typeof useSessionsStore>
     const Ours = counter('ours')
