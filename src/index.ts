@@ -49,7 +49,8 @@ export { useChatStream } from './composables/useChatStream'
 export type { UseChatStreamOptions, UseChatStreamReturn } from './composables/useChatStream'
 
 // The stream client: server-sent events over fetch or xhr with an Authorization header, resume, errors as values
-export { isStreamError, openEventStream, StreamError } from './stream'
+export { isStreamError, StreamError } from './errors'
+export { openEventStream } from './stream/open'
 export type {
   EventStream,
   OpenEventStreamOptions,
@@ -64,7 +65,7 @@ export type {
   TokenTransport,
   TransportName,
   TransportOption,
-} from './stream'
+} from './stream/types'
 
 // An error notice of your own: the same title and detail lines MessageItem shows
 export { errorTitle, formatDetailLines } from './errors'

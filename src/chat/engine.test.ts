@@ -27,6 +27,20 @@ function setup() {
   })
 }
 
+/** Lets the reader take what was pushed, then runs one frame: the publish. */
+async function publish() {
+  await tick()
+  scheduler.frame()
+}
+
+/** A session `s` with a question being answered. */
+function asking(content = 'q') {
+  const chat = setup()
+  chat.book.addSession('s', 'New chat', [])
+  const done = chat.ask('s', content, { question: question(content) })
+  return { chat, done, stream: opener.last() }
+}
+
 function question(content: string): ChatMessage {
   return { id: `q-${++ids}`, role: 'user', content, status: 'done', createdAt: 1 }
 }
@@ -65,16 +79,14 @@ describe('the answer engine', () => {
 
     stream.push('start', { messageId: 'srv-1' }, '1')
     stream.push('delta', { messageId: 'srv-1', delta: 'Hi ' }, '2')
-    await tick()
-    scheduler.frame()
+    await publish()
     expect(chat.book.messagesRef('s1').value[1]).toMatchObject({ content: 'Hi ', status: 'streaming' })
     const resumeUrl = stream.options.resumeUrl as (ctx: unknown) => string
     expect(resumeUrl({})).toBe('http://api.test/api/sessions/s1/messages/srv-1/stream')
 
     stream.push('delta', { messageId: 'srv-1', delta: 'there' }, '3')
     stream.push('done', { messageId: 'srv-1', finishReason: 'stop' }, '4')
-    await tick()
-    scheduler.frame()
+    await publish()
     const final = await done
     off()
     offSeen()
@@ -86,10 +98,7 @@ describe('the answer engine', () => {
   })
 
   it('stop keeps the partial text with status stopped', async () => {
-    const chat = setup()
-    chat.book.addSession('s', 'New chat', [])
-    const done = chat.ask('s', 'q', { question: question('q') })
-    const stream = opener.last()
+    const { chat, done, stream } = asking()
     stream.push('start', { messageId: 'm' }, '1')
     stream.push('delta', { delta: 'partial ' }, '2')
     await tick()
@@ -103,15 +112,11 @@ describe('the answer engine', () => {
   })
 
   it('a fatal error keeps the text and stores the StreamError as plain data', async () => {
-    const chat = setup()
-    chat.book.addSession('s', 'New chat', [])
-    const done = chat.ask('s', 'q', { question: question('q') })
-    const stream = opener.last()
+    const { done, stream } = asking()
     stream.push('delta', { delta: 'kept' }, '1')
     const error = new StreamError({ kind: 'http', status: 401, detail: 'Invalid token', message: 'The token was refused.', retryable: false })
     stream.fail(error)
-    await tick()
-    scheduler.frame()
+    await publish()
     const final = await done
     expect(final.status).toBe('error')
     expect(final.content).toBe('kept')
@@ -120,12 +125,9 @@ describe('the answer engine', () => {
   })
 
   it('an `event: error` from the server ends the answer with a protocol error', async () => {
-    const chat = setup()
-    chat.book.addSession('s', 'New chat', [])
-    const done = chat.ask('s', 'q', { question: question('q') })
+    const { done } = asking()
     opener.last().push('error', { message: 'model overloaded' }, '1')
-    await tick()
-    scheduler.frame()
+    await publish()
     const final = await done
     expect(final.status).toBe('error')
     expect(final.error).toMatchObject({ kind: 'protocol', retryable: false })
@@ -133,16 +135,12 @@ describe('the answer engine', () => {
   })
 
   it('resume after a drop continues the same message with Last-Event-ID and never duplicates text', async () => {
-    const chat = setup()
-    chat.book.addSession('s', 'New chat', [])
-    const first = chat.ask('s', 'q', { question: question('q') })
-    const stream = opener.last()
+    const { chat, done: first, stream } = asking()
     stream.push('start', { messageId: 'srv' }, '1')
     stream.push('delta', { delta: 'one ' }, '2')
     stream.push('delta', { delta: 'two ' }, '3')
     stream.end()
-    await tick()
-    scheduler.frame()
+    await publish()
     const dropped = await first
     expect(dropped).toMatchObject({ content: 'one two ', status: 'error' })
     expect(dropped.error).toMatchObject({ kind: 'network', retryable: true })
@@ -156,8 +154,7 @@ describe('the answer engine', () => {
     again.push('delta', { delta: 'two ' }, '3') // a server that replays the last event
     again.push('delta', { delta: 'three' }, '4')
     again.push('done', { finishReason: 'stop' }, '5')
-    await tick()
-    scheduler.frame()
+    await publish()
     const final = await resumed
     expect(final.id).toBe(dropped.id)
     expect(final).toMatchObject({ content: 'one two three', status: 'done' })
@@ -166,12 +163,9 @@ describe('the answer engine', () => {
   })
 
   it('retry without a server message id sends the question again into the same message', async () => {
-    const chat = setup()
-    chat.book.addSession('s', 'New chat', [])
-    const first = chat.ask('s', 'q', { question: question('q') })
+    const { chat, done: first } = asking()
     opener.last().fail(new StreamError({ kind: 'network', message: 'offline', retryable: true }))
-    await tick()
-    scheduler.frame()
+    await publish()
     const failed = await first
     expect(failed.status).toBe('error')
     const again = chat.retry('s')
@@ -181,19 +175,15 @@ describe('the answer engine', () => {
     expect(opener.last().options.method).toBe('POST')
     opener.last().push('delta', { delta: 'fine' }, '1')
     opener.last().push('done', {}, '2')
-    await tick()
-    scheduler.frame()
+    await publish()
     expect(await again).toMatchObject({ id: failed.id, content: 'fine', status: 'done' })
   })
 
   it('regenerate replaces the answer to the last question with a new one', async () => {
-    const chat = setup()
-    chat.book.addSession('s', 'New chat', [])
-    const first = chat.ask('s', 'q', { question: question('q') })
+    const { chat, done: first } = asking()
     opener.last().push('delta', { delta: 'old' }, '1')
     opener.last().push('done', {}, '2')
-    await tick()
-    scheduler.frame()
+    await publish()
     const old = await first
     const next = chat.regenerate('s')
     const messages = chat.book.messagesRef('s').value
@@ -203,15 +193,12 @@ describe('the answer engine', () => {
     expect(opener.last().options.body).toBe(JSON.stringify({ content: 'q' }))
     opener.last().push('delta', { delta: 'new' }, '1')
     opener.last().push('done', {}, '2')
-    await tick()
-    scheduler.frame()
+    await publish()
     expect(await next).toMatchObject({ content: 'new', status: 'done' })
   })
 
   it('regenerate while streaming stops the old answer and resolves its promise with the stopped snapshot', async () => {
-    const chat = setup()
-    chat.book.addSession('s', 'New chat', [])
-    const first = chat.ask('s', 'q', { question: question('q') })
+    const { chat, done: first } = asking()
     opener.last().push('delta', { delta: 'half' }, '1')
     await tick()
     void chat.regenerate('s')
@@ -225,8 +212,7 @@ describe('the answer engine', () => {
     chat.book.addSession('s', 'New chat', [])
     const first = chat.ask('s', 'q', { question: question('q') })
     opener.last().fail(new StreamError({ kind: 'network', message: 'offline', retryable: true }))
-    await tick()
-    scheduler.frame()
+    await publish()
     const failed = await first
     await expect(chat.resume('s', failed.id)).rejects.toThrow(/retry\(\)/)
     await expect(chat.regenerate('missing')).rejects.toThrow()
@@ -247,8 +233,7 @@ describe('the answer engine: adapters’ paths', () => {
     expect(messages).toHaveLength(1)
     expect(messages[0]).toMatchObject({ status: 'pending', content: '' })
     opener.last().push('done', {}, '1')
-    await tick()
-    scheduler.frame()
+    await publish()
     expect(await second).toMatchObject({ status: 'done' })
   })
 
@@ -258,8 +243,7 @@ describe('the answer engine: adapters’ paths', () => {
     const done = chat.ask('s', 'q')
     opener.last().push('delta', { delta: 'part' }, '1')
     opener.last().end()
-    await tick()
-    scheduler.frame()
+    await publish()
     expect(await done).toMatchObject({
       content: 'part',
       status: 'error',
@@ -291,8 +275,7 @@ describe('the answer engine: adapters’ paths', () => {
     chat.book.addSession('s', '', [])
     const done = chat.ask('s', 'q')
     opener.last().push('delta', { delta: 'kept' }, '1')
-    await tick()
-    scheduler.frame()
+    await publish()
     chat.dispose()
     expect(opener.last().closed).toBe(true)
     expect(chat.activeStream(chat.book.messagesRef('s').value[0]!.id)).toBeUndefined()
@@ -310,8 +293,7 @@ describe('the answer engine: adapters’ paths', () => {
     expect(chat.append('s', answerId, 'by hand, ')).toBe(true)
     opener.last().push('delta', { delta: 'stream again' }, '2')
     opener.last().push('done', {}, '3')
-    await tick()
-    scheduler.frame()
+    await publish()
     expect((await done).content).toBe('from the stream, by hand, stream again')
   })
 })

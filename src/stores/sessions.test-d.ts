@@ -2,7 +2,7 @@ import { describe, expectTypeOf, it } from 'vitest'
 import type { ComputedRef, ShallowRef } from 'vue'
 import { useChatStream, useSessionsStore, type SessionsOptions } from '../index'
 import { useReactivityMonitor, type ReactivityStats } from '../debug'
-import type { EventStream } from '../stream'
+import type { EventStream } from '../stream/types'
 import type { ChatMessage, ChatSession, MessageStatus, StreamErrorInfo } from '../types'
 
 describe('useSessionsStore', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { createApp, defineComponent, h, nextTick, shallowRef, type App } from 'vue'
 import { isPublishObserved } from '../../instrumentation/hooks'
-import { openEventStream } from '../../stream'
+import { openEventStream } from '../../stream/open'
 import type { EventStream, StreamLifecycleEvent, StreamLifecycleListener } from '../../stream/types'
 import { StreamingDebugPanel } from './index'
 
