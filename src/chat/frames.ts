@@ -1,6 +1,6 @@
 /**
  * Frame-batched publishing: any number of `schedule()` calls between two frames cost one flag check each and
- * lead to a single `run()` in the next animation frame.
+ * lead to a single publish in the next animation frame.
  */
 
 /** Something that runs a callback "at the next frame" and can cancel it. Injectable for tests. */

@@ -28,7 +28,7 @@ async function bundleClient(outDir: string): Promise<string> {
       outDir,
       emptyOutDir: true,
       minify: false,
-      lib: { entry: fileURLToPath(new URL('./index.ts', import.meta.url)), formats: ['es'], fileName: 'client' },
+      lib: { entry: fileURLToPath(new URL('./open.ts', import.meta.url)), formats: ['es'], fileName: 'client' },
     },
   })
   return readFileSync(join(outDir, 'client.js'), 'utf8')
