@@ -13,13 +13,17 @@ export type OpenStream = (url: string, options: OpenEventStreamOptions) => Event
 
 /** How answers connect. Read before every connection, so a change applies from the next one. */
 export interface ConnectionOptions {
-  /** Sent as `Authorization: Bearer <token>`; a function is asked before every connection. */
+  /** Sent as `Authorization: Bearer <token>`; a function is asked before every connection. @default undefined */
   token?: TokenSource
+  /** `fetch` where response bodies stream, else `xhr`; `eventsource` only for rollback. @default 'auto' */
   transport?: TransportOption
+  /** Reconnects of one stream (the client resumes with `Last-Event-ID`). @default the client's defaults */
   retry?: RetryOptions
+  /** No bytes for this long counts as a stall and reconnects. @default 30000 */
   stallTimeoutMs?: number
-  /** Extra request headers (the stream client adds `Accept`, `Content-Type` and `Authorization`). */
+  /** Extra request headers (the stream client adds `Accept`, `Content-Type` and `Authorization`). @default {} */
   headers?: Record<string, string>
+  /** Opens the stream of an answer; a test can pass a fake. @default openEventStream */
   openStream?: OpenStream
 }
 
