@@ -1,4 +1,4 @@
-// Library build: ESM entries for `.`, `./debug`, `./mocks`, `./mocks/node` and one `style.css`.
+// Library build: ESM entries for `.`, `./debug`, `./mocks`, `./mocks/node`, the `vue-chat-stream` bin and one `style.css`.
 // Runtime dependencies and peers stay external; app bundlers resolve them once.
 import { fileURLToPath } from 'node:url'
 import vue from '@vitejs/plugin-vue'
@@ -28,6 +28,8 @@ export default defineConfig({
         debug: `${root}src/debug.ts`,
         mocks: `${root}mocks/index.ts`,
         'mocks-node': `${root}mocks/node.ts`,
+        // The `vue-chat-stream` bin (`npx vue-chat-stream doctor <url>`): Node only, no Vue.
+        cli: `${root}src/doctor/cli.ts`,
       },
       formats: ['es'],
       cssFileName: 'style',

@@ -8,12 +8,13 @@ export {
   resolveScenario, SERVER_RETRY_MS, planDuration, planStream, planWrites, playStream, fnv1a, mulberry32,
   encodeSseFrame, parseSseFrame, splitSseFrames, DEMO_TOKEN, MISSING_AUTH_BODY, SCENARIO_HEADER,
   createResponder, createHandlers, defaultScenarioArgs, scenarioArgTypes, scenarioFromArgs,
+  NO_HEARTBEAT_SILENCE_MS, misbehaviourNames, misbehaviours,
 } from './index.js'
 export type {
   Fixture, FixtureName, SpeedName, SpeedSpec, ChunkingName, ChunkingSpec, InterruptionKind, InterruptionName,
   InterruptionSpec, InterruptionInput, ResolvedScenario, Scenario, PlanOptions, PlannedStep, StreamPlan,
   PlannedWrite, PlayOptions, StreamSink, SseFrame, HarnessOptions, MockRequest, MockResult, Responder,
-  CreateHandlersOptions, ScenarioArgs,
+  CreateHandlersOptions, ScenarioArgs, Misbehaviour,
 } from './index.js'
 
 // Node-only

@@ -1,4 +1,4 @@
-import { DEFAULT_BACKOFF, backoffDelay, parseRetryAfter, sleep, type Backoff } from './backoff'
+import { DEFAULT_BACKOFF, DEFAULT_STALL_TIMEOUT_MS, backoffDelay, parseRetryAfter, sleep, type Backoff } from './backoff'
 import {
   StreamError,
   cannotResumeError,
@@ -79,7 +79,7 @@ export function openEventStream(url: string, options: OpenEventStreamOptions = {
     baseDelayMs: options.retry?.baseDelayMs ?? DEFAULT_BACKOFF.baseDelayMs,
     maxDelayMs: options.retry?.maxDelayMs ?? DEFAULT_BACKOFF.maxDelayMs,
   }
-  const stallTimeoutMs = options.stallTimeoutMs ?? 30_000
+  const stallTimeoutMs = options.stallTimeoutMs ?? DEFAULT_STALL_TIMEOUT_MS
   const random = options.random ?? Math.random
   const endOn = new Set(options.endOn ?? [])
   const { onEvent } = options
