@@ -1,8 +1,9 @@
 // Library build: ESM entries for `.`, `./debug`, `./mocks`, `./mocks/node`, the `vue-chat-stream` bin and one `style.css`.
 // Runtime dependencies and peers stay external; app bundlers resolve them once.
+import { chmodSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import vue from '@vitejs/plugin-vue'
-import { defineConfig } from 'vite'
+import { defineConfig, type Plugin } from 'vite'
 import pkg from './package.json' with { type: 'json' }
 
 const root = fileURLToPath(new URL('.', import.meta.url))
@@ -12,8 +13,16 @@ const externalPackages = [
   'msw',
 ]
 
+/** npm makes a bin executable when it installs a package, but not in this repo: `npx vue-chat-stream` runs it here too. */
+const executableBin: Plugin = {
+  name: 'vcs-executable-bin',
+  writeBundle(options) {
+    chmodSync(`${options.dir ?? 'dist'}/cli.js`, 0o755)
+  },
+}
+
 export default defineConfig({
-  plugins: [vue()],
+  plugins: [vue(), executableBin],
   // The MSW worker script belongs to the app (`npx msw init`), not to the package.
   publicDir: false,
   build: {

@@ -27,7 +27,7 @@ export const errors: Check = {
   async run({ probes }) {
     const id = 'errors'
     const [wrong, query, main] = await Promise.all([probes.wrongToken(), probes.tokenInQuery(), probes.main()])
-    const findings = [judge4xx(wrong, 'A wrong token'), judge4xx(query, 'The token in the URL')].filter((f): f is Finding => !!f)
+    const findings = [judge4xx(wrong, 'a wrong token'), judge4xx(query, 'the token in the URL')].filter((f): f is Finding => !!f)
     for (const r of main.refusals) {
       findings.push(
         r.retryAfter
@@ -40,7 +40,8 @@ export const errors: Check = {
     }
     const status = worst(findings.map((f) => f.status))
     const overload = main.refusals.length === 0 ? ' No 503/429 seen (the doctor cannot make a server overload; make sure yours send Retry-After).' : ''
-    const observed = `${findings.map((f) => f.text).join('; ')}.${overload}`
+    const list = findings.map((f) => f.text).join('; ')
+    const observed = `${list.charAt(0).toUpperCase()}${list.slice(1)}.${overload}`
     if (status === 'pass') return result(id, status, observed)
     const advice: string[] = []
     if (findings.some((f) => f.status === 'fail' && !f.text.includes('Retry-After'))) {

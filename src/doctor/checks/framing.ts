@@ -53,7 +53,7 @@ function contractFindings(events: TimedEvent[]): Finding[] {
     out.push({
       status: 'fail',
       text: 'the body ended without event: done or event: error',
-      advice: 'End every answer with event: done {"messageId", "finishReason"} (or event: error {"message"}). A body that ends without one looks like a dropped connection: the client resumes it, again and again, then reports an error.',
+      advice: 'End every answer with event: done {"messageId", "finishReason"} (or event: error {"message"}). A body that ends without one looks like a dropped connection: the client resumes it (up to retry.maxAttempts times in a row), then reports an error.',
     })
   } else if (end !== events.length - 1) {
     out.push({
