@@ -1,4 +1,4 @@
-import { DEFAULT_STALL_TIMEOUT_MS } from '../stream/backoff'
+import { DEFAULT_STALL_TIMEOUT_MS, parseRetryAfter, sleep } from '../stream/backoff'
 import { observeStream, type ObservedStream, type TimedEvent } from './observe'
 import type { DoctorOptions, FetchLike } from './types'
 
@@ -86,21 +86,6 @@ export function resolveOptions(options: DoctorOptions): ResolvedOptions {
   }
 }
 
-/** `Retry-After` (seconds or an HTTP date) in ms; undefined when absent or unreadable. */
-export function retryAfterMs(value: string | null): number | undefined {
-  if (!value) return undefined
-  if (/^\s*\d+\s*$/.test(value)) return Number(value) * 1000
-  const date = Date.parse(value)
-  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now())
-}
-
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms)
-    signal?.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true })
-  })
-}
-
 function messageOf(error: unknown): string {
   if (!(error instanceof Error)) return String(error)
   const cause = (error as { cause?: unknown }).cause
@@ -115,6 +100,7 @@ function messageOf(error: unknown): string {
 export function createProbes(options: DoctorOptions, o: ResolvedOptions) {
   const doFetch: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init))
   const signal = options.signal
+  const never = new AbortController().signal
   const base = globalThis.location?.href
   const bodyText = JSON.stringify(options.body ?? { content: options.prompt ?? DEFAULT_PROMPT })
 
@@ -179,11 +165,11 @@ export function createProbes(options: DoctorOptions, o: ResolvedOptions) {
     // The client posts again only after a refusal (503/429: the prompt was not taken), once here.
     if (probe.status === 503 || probe.status === 429) {
       const retryAfter = probe.headers?.get('retry-after') ?? null
-      const asked = retryAfterMs(retryAfter)
+      const asked = parseRetryAfter(retryAfter)
       if (asked === undefined || asked <= o.maxRetryAfterMs) {
         const wait = asked ?? 1000
         refusals.push({ status: probe.status, retryAfter, waitedMs: wait })
-        await sleep(wait, signal)
+        await sleep(wait, signal ?? never)
         probe = await post()
       } else refusals.push({ status: probe.status, retryAfter, waitedMs: 0 })
     }
