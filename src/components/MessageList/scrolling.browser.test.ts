@@ -101,10 +101,27 @@ describe('MessageList prepend', () => {
     await userEvent.wheel(list.scroller, { delta: { y: -2500 } })
     await untilScrollSettles(list.scroller)
     const anchor = firstVisible(list)
+    const positionOf = (key: string) => Number(list!.scroller.querySelector(`[data-message-key="${key}"]`)?.getAttribute('aria-posinset'))
+    const anchorPosition = positionOf(anchor.key)
+    const windowHeight = () => list!.scroller.querySelector<HTMLElement>('.vcs-message-list__window')!.offsetHeight
+    const heightBefore = windowHeight()
     list.setMessages([...makeHistory(50, { text: seededWords(99) }), ...list.messages()])
     await nextFrames(8)
-    expect(list.scroller.querySelector('[data-message-key="m0"]') !== null || virtualize === 'always').toBe(true)
+    // The reader's row is now 50 places further down a list of 200, and has not moved on screen.
+    expect(positionOf(anchor.key)).toBe(anchorPosition + 50)
     expect(Math.abs(rowTop(list, anchor.key)! - anchor.top)).toBeLessThanOrEqual(1)
+    const rendered = list.scroller.querySelectorAll('.vcs-message-list__row').length
+    if (virtualize === 'always') {
+      // Still a window: the 50 new rows far above the view take room in the sizer but are not rendered.
+      expect(list.root.dataset.virtualization).toBe('on')
+      expect(windowHeight()).toBeGreaterThan(heightBefore + 50 * 40)
+      expect(list.scroller.querySelector('[data-message-key="m0"]')).toBeNull()
+      expect(rendered).toBeLessThan(60)
+    } else {
+      expect(list.root.dataset.virtualization).toBe('off')
+      expect(list.scroller.querySelector('[data-message-key="m0"]')).not.toBeNull()
+      expect(rendered).toBe(200)
+    }
   })
 
   it('calls loadOlder at the top and keeps the first visible message in place', async () => {
