@@ -54,6 +54,7 @@ export interface MountedList {
 export function mountList(
   initial: readonly ChatMessage[],
   props: Partial<Omit<MessageListProps, 'messages'>> = {},
+  /** `item` renders each message through the default slot (it gets the slot's props). */
   options: { height?: number; width?: number; item?: Component } = {},
 ): MountedList {
   const host = document.createElement('div')
@@ -74,8 +75,11 @@ export function mountList(
           'onVirtualizationChange': record('virtualization-change'),
           'onLoadOlder': record('load-older'),
           'onStickChange': record('stick-change'),
+          'onCopy': record('copy'),
+          'onRetry': record('retry'),
+          'onStop': record('stop'),
         },
-        options.item ? { default: (slot: { message: ChatMessage }) => h(options.item!, { message: slot.message }) } : undefined,
+        options.item ? { default: (slot: { message: ChatMessage; index: number; live: boolean }) => h(options.item!, slot) } : undefined,
       ),
   })
   const app = createApp(App)
