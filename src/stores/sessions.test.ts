@@ -6,18 +6,11 @@ import { onPublish, type PublishRecord } from './instrumentation'
 import { createManualScheduler, type ManualScheduler } from './publisher'
 import { useSessionsStore } from './sessions'
 import { createFakeOpener } from './testing/fake-stream'
+import { makeHistory } from '../../test/support/history'
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0))
 
-function history(count: number): ChatMessage[] {
-  return Array.from({ length: count }, (_, i) => ({
-    id: `h${i}`,
-    role: i % 2 ? 'assistant' : 'user',
-    content: `message ${i}`,
-    status: 'done',
-    createdAt: i,
-  }))
-}
+const history = (count: number) => makeHistory(count, { prefix: 'h' })
 
 let scheduler: ManualScheduler
 let opener: ReturnType<typeof createFakeOpener>
