@@ -6,7 +6,7 @@ import tseslint from 'typescript-eslint'
 
 // Architecture (docs/architecture.md): data flows server → stream → chat → stores/composables → components, the
 // debug side only observes, and no module imports itself in a circle. Tests and test support may import anything.
-const DEBUG_SIDE = ['./src/debug.ts', './src/diagnostics', './src/components/StreamingDebugPanel', './src/composables/useReactivityMonitor.ts']
+const DEBUG_SIDE = ['./src/debug.ts', './src/diagnostics', './src/doctor', './src/components/StreamingDebugPanel', './src/composables/useReactivityMonitor.ts']
 /** A room may import only itself and the rooms named. */
 const room = (folder, ...allowed) => ({
   target: `./src/${folder}`,
@@ -39,7 +39,8 @@ const architecture = {
           room('stores', 'chat', 'stream', 'errors'),
           room('composables', 'chat', 'stream', 'errors', 'instrumentation'),
           room('diagnostics', 'stream', 'errors', 'composables/useReactivityMonitor.ts'),
-          room('components', 'composables', 'markdown', 'errors', 'instrumentation', 'diagnostics', 'stream'),
+          room('doctor', 'stream', 'errors', 'diagnostics'),
+          room('components', 'composables', 'markdown', 'errors', 'instrumentation', 'diagnostics', 'doctor', 'stream'),
           {
             target: ['./src/stream', './src/chat', './src/stores', './src/markdown', './src/errors', './src/instrumentation', './src/composables/useChatStream.ts', './src/composables/useStickToBottom.ts', './src/components/MessageItem', './src/components/MessageList', './src/index.ts', './src/markdown-entry.ts'],
             from: DEBUG_SIDE,

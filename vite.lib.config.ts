@@ -1,8 +1,10 @@
-// Library build: ESM entries for `.`, `./debug`, `./markdown`, `./mocks`, `./mocks/node` and one `style.css`.
+// Library build: ESM entries for `.`, `./debug`, `./markdown`, `./mocks`, `./mocks/node`, the `vue-chat-stream` bin and one
+// `style.css`.
 // Runtime dependencies and peers stay external; app bundlers resolve them once.
+import { chmodSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import vue from '@vitejs/plugin-vue'
-import { defineConfig } from 'vite'
+import { defineConfig, type Plugin } from 'vite'
 import pkg from './package.json' with { type: 'json' }
 
 const root = fileURLToPath(new URL('.', import.meta.url))
@@ -12,8 +14,16 @@ const externalPackages = [
   'msw',
 ]
 
+/** npm makes a bin executable when it installs a package, but not in this repo: `npx vue-chat-stream` runs it here too. */
+const executableBin: Plugin = {
+  name: 'vcs-executable-bin',
+  writeBundle(options) {
+    chmodSync(`${options.dir ?? 'dist'}/cli.js`, 0o755)
+  },
+}
+
 export default defineConfig({
-  plugins: [vue()],
+  plugins: [vue(), executableBin],
   // The MSW worker script belongs to the app (`npx msw init`), not to the package.
   publicDir: false,
   build: {
@@ -29,6 +39,8 @@ export default defineConfig({
         markdown: `${root}src/markdown-entry.ts`,
         mocks: `${root}mocks/index.ts`,
         'mocks-node': `${root}mocks/node.ts`,
+        // The `vue-chat-stream` bin (`npx vue-chat-stream doctor <url>`): Node only, no Vue.
+        cli: `${root}src/doctor/cli.ts`,
       },
       formats: ['es'],
       cssFileName: 'style',

@@ -6,6 +6,7 @@ import { afterEach, expect, inject } from 'vitest'
 import { commands, page } from 'vitest/browser'
 import { MAX_TOLERATED_PIXELS, VISUAL_COMPARATOR } from './visual-comparator'
 import { allModes, viewports, type ModeName } from './modes'
+import { nextFrames } from '../test/support/frames'
 
 export interface VisualParameters {
   /** Set to a reason to leave a story out of the pixel comparison (its end state is not stable). */
@@ -24,10 +25,6 @@ export interface VisualParameters {
   modes?: ModeName[]
 }
 
-function nextFrame() {
-  return new Promise<void>((resolve) => requestAnimationFrame(() => resolve()))
-}
-
 /** Room for the test iframe inside the top-level window (Vitest's runner page is not scrolled). */
 const WINDOW_MARGIN = 64
 /** Playwright's default top-level window, restored after each story. */
@@ -37,7 +34,7 @@ const DEFAULT_WINDOW = { width: 1280, height: 720 }
 async function resizeViewport(width: number, height: number): Promise<void> {
   await commands.setWindowSize(Math.max(DEFAULT_WINDOW.width, width + WINDOW_MARGIN), height + WINDOW_MARGIN)
   await page.viewport(width, height)
-  await nextFrame()
+  await nextFrames()
 }
 
 const bottomOf = (root: HTMLElement) => Math.ceil(root.getBoundingClientRect().bottom + window.scrollY)
@@ -88,8 +85,7 @@ afterEach(async (ctx) => {
       document.documentElement.dataset.vcsTheme = theme
       await fitViewport(root, size.width, size.height)
       await document.fonts.ready
-      await nextFrame()
-      await nextFrame()
+      await nextFrames(2)
       await expect(page.elementLocator(root)).toMatchScreenshot(`${meta.storyId}/${mode.replace(' ', '-')}`, {
         timeout: 5_000,
         comparatorName: 'pixelmatch',

@@ -8,23 +8,18 @@ import { MessageList } from '../src/components/MessageList'
 import type { MessageListProps } from '../src/components/MessageList'
 import '../src/styles/tokens.css'
 import type { ChatMessage } from '../src/types'
+import { nextFrames } from '../test/support/frames'
+import { makeHistory } from '../test/support/history'
 
 const COUNT = 10_000
 const STEPS = 180
 const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d
 const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.95)]!
-const frame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve))
 
 /** Mixed history: questions, one-liners, multi-paragraph answers, tables (no code: highlighting is not measured here). */
 function history(): ChatMessage[] {
   const answers = [fixtures['one-liner'].content, fixtures['short-answer'].content, fixtures['table-heavy'].content.slice(0, 1200)]
-  return Array.from({ length: COUNT }, (_, i) => ({
-    id: `m${i}`,
-    role: i % 2 ? 'assistant' : 'user',
-    content: i % 2 ? answers[(i >> 1) % answers.length]! : `Question ${i}: how does **this** part work?`,
-    status: 'done',
-    createdAt: 0,
-  }))
+  return makeHistory(COUNT, { text: (n, role) => (role === 'user' ? `Question ${n}: how does **this** part work?` : answers[(n >> 1) % answers.length]!) })
 }
 
 const answer = fixtures['kitchen-sink'].content
@@ -48,15 +43,15 @@ async function run(virtualize: MessageListProps['virtualize'], steps = STEPS, pl
   const app = createApp({ render: () => h(MessageList, { messages: messages.value, virtualize }, slots) })
   app.mount(host)
   await nextTick()
-  await frame()
-  await frame()
+  await nextFrames()
+  await nextFrames()
   const mountMs = performance.now() - t0
   const rows = host.querySelectorAll('.vcs-message-list__row').length
 
   const question: ChatMessage = { id: 'q', role: 'user', content: 'Show me everything.', status: 'done', createdAt: 0 }
   const frames: number[] = []
   let running = true
-  let last = await frame()
+  let last = await nextFrames()
   const loop = (t: number) => {
     frames.push(t - last)
     last = t
@@ -67,10 +62,10 @@ async function run(virtualize: MessageListProps['virtualize'], steps = STEPS, pl
   for (let i = 1; i <= steps; i++) {
     const text = answer.slice(0, Math.round((i / steps) * answer.length))
     messages.value = [...base, question, { id: 'live', role: 'assistant', content: text, status: 'streaming', createdAt: 0 }]
-    await frame()
+    await nextFrames()
   }
   running = false
-  await frame()
+  await nextFrames()
   app.unmount()
   host.remove()
   return { mountMs, rows, frames: frames.slice(1) }

@@ -9,17 +9,11 @@ import { createManualScheduler } from '../src/chat/frames'
 import { useSessionsStore } from '../src/stores/sessions'
 import { createSnapshotBook } from '../src/chat/book'
 import type { ChatMessage } from '../src/types'
-
-const frame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve))
+import { nextFrames } from '../test/support/frames'
+import { makeHistory } from '../test/support/history'
 
 function history(count: number): ChatMessage[] {
-  return Array.from({ length: count }, (_, i) => ({
-    id: `m${i}`,
-    role: i % 2 ? 'assistant' : 'user',
-    content: `message ${i} `.repeat(4),
-    status: i === count - 1 ? 'streaming' : 'done',
-    createdAt: i,
-  }))
+  return makeHistory(count, { text: (n) => `message ${n} `.repeat(4), lastStatus: 'streaming' })
 }
 
 /** The least disturbed round: other processes on a shared machine only ever add time. */
@@ -178,8 +172,7 @@ describe('store', () => {
         scriptingMs += performance.now() - t0
         await new Promise((resolve) => setTimeout(resolve, 1))
       }
-      await frame()
-      await frame()
+      await nextFrames(2)
       running = false
       return { frames, deltas, scriptingMs }
     }

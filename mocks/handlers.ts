@@ -1,4 +1,5 @@
 import { http, HttpResponse, type HttpHandler } from 'msw'
+import { misbehaviours, misbehaviourSet } from './misbehave.js'
 import { playStream } from './play.js'
 import { createResponder, type HarnessOptions, type MockResult } from './respond.js'
 
@@ -73,13 +74,19 @@ function toResponse(result: MockResult, signal: AbortSignal, timeScale: number):
  * A request may pick its own scenario with the `X-Mock-Scenario` header (JSON of a `Partial<Scenario>`).
  */
 export function createHandlers(options: CreateHandlersOptions = {}): HttpHandler[] {
+  for (const name of misbehaviourSet(options.misbehave)) {
+    if (misbehaviours[name].where === 'server') {
+      throw new Error(`The "${name}" misbehaviour needs a real socket: use startMockServer (or npm run mock-server -- --misbehave ${name}).`)
+    }
+  }
   const responder = createResponder(options)
   const timeScale = options.timeScale ?? 1
   const base = options.baseUrl ? options.baseUrl.replace(/\/+$/, '') : '*'
   const header = (request: Request) => (name: string) => request.headers.get(name)
   return [
     http.post(`${base}/api/sessions/:sessionId/messages`, async ({ request, params }) => {
-      const result = responder.post(String(params.sessionId), { header: header(request), body: await request.text() })
+      const query = new URL(request.url).searchParams
+      const result = responder.post(String(params.sessionId), { header: header(request), body: await request.text(), query })
       return toResponse(result, request.signal, timeScale)
     }),
     // The legacy EventSource endpoint: same auth rules, so `?token=` gets FastAPI's 422.

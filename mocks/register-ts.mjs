@@ -3,7 +3,7 @@
 // (fast; Storybook and Vite bring it) or else by the project's `typescript` (transpileModule). No type checking.
 // Imports inside mocks/ name the emitted file (`./plan.js`), as TypeScript expects from a library: the declarations
 // shipped in dist/types then point at files that exist. Here a missing `./x.js` imported from a `.ts` file is
-// resolved to its `./x.ts` source, as tsc and Vite do.
+// resolved to its `./x.ts` source, as tsc and Vite do; src/'s extensionless `./x` to `./x.ts` or `./x/index.ts`.
 import { readFile } from 'node:fs/promises'
 import { register } from 'node:module'
 import { isMainThread } from 'node:worker_threads'
@@ -27,9 +27,21 @@ export async function resolve(specifier, context, nextResolve) {
     return await nextResolve(specifier, context)
   } catch (error) {
     const fromTs = context.parentURL?.startsWith('file:') && context.parentURL.endsWith('.ts')
-    const relativeJs = /^\.{1,2}\//.test(specifier) && specifier.endsWith('.js')
-    if (error?.code !== 'ERR_MODULE_NOT_FOUND' || !fromTs || !relativeJs) throw error
-    return nextResolve(`${specifier.slice(0, -3)}.ts`, context)
+    const relative = /^\.{1,2}\//.test(specifier)
+    const missing = error?.code === 'ERR_MODULE_NOT_FOUND' || error?.code === 'ERR_UNSUPPORTED_DIR_IMPORT'
+    if (!missing || !fromTs || !relative) throw error
+    if (specifier.endsWith('.js')) return nextResolve(`${specifier.slice(0, -3)}.ts`, context)
+    // src/ imports without an extension, as Vite and tsc (moduleResolution Bundler) resolve them.
+    if (!/\.[cm]?[jt]s$/.test(specifier)) {
+      for (const candidate of [`${specifier}.ts`, `${specifier}/index.ts`]) {
+        try {
+          return await nextResolve(candidate, context)
+        } catch {
+          // try the next form
+        }
+      }
+    }
+    throw error
   }
 }
 

@@ -1,3 +1,4 @@
+import { htmlErrorPage, misbehaviourSet, withoutDone, withoutHeartbeats, type Misbehaviour } from './misbehave.js'
 import { planStream, type StreamPlan } from './plan.js'
 import { decodeMessageId, encodeMessageId, resolveScenario, ScenarioError, type ResolvedScenario, type Scenario } from './scenario.js'
 import type { Fixture } from './scenarios/messages.js'
@@ -23,6 +24,12 @@ export interface HarnessOptions {
   fixtures?: Record<string, Fixture>
   /** Multiplies every planned delay: 1 = real time, 0 = as fast as possible. @default 1 */
   timeScale?: number
+  /**
+   * Break the contract on purpose (see `misbehaviours`), e.g. `'replay-on-resume'`: what the endpoint doctor
+   * must catch. `server` misbehaviours (`gzip`, `buffering-proxy`, `cors-second-origin`) need `startMockServer`.
+   * @default []
+   */
+  misbehave?: Misbehaviour | readonly Misbehaviour[]
 }
 
 /** What a request gets: a plain answer or a stream to play. */
@@ -59,6 +66,23 @@ export function createResponder(options: HarnessOptions = {}) {
   const seqBySession = new Map<string, number>()
   const failedPosts = new Map<string, number>()
   const failedResumes = new Map<string, number>()
+  const broken = misbehaviourSet(options.misbehave)
+  const overloadedOnce = new Set<string>()
+
+  /** `html-errors`: every error answer becomes an error page. */
+  function finish(result: MockResult): MockResult {
+    if (!broken.has('html-errors') || result.type !== 'body' || result.status < 400) return result
+    const headers = { ...result.headers, 'Content-Type': 'text/html' }
+    return { ...result, headers, body: htmlErrorPage(result.status) }
+  }
+
+  /** Stream answers as the misbehaviours in effect shape them. */
+  function shape(plan: StreamPlan, resuming: boolean): StreamPlan {
+    let out = plan
+    if (broken.has('no-heartbeats')) out = withoutHeartbeats(out, resuming ? 0 : undefined)
+    if (broken.has('no-done')) out = withoutDone(out)
+    return out
+  }
 
   function scenarioFor(req: MockRequest, base: Partial<Scenario>): ResolvedScenario | MockResult {
     let override: Partial<Scenario> = {}
@@ -73,7 +97,9 @@ export function createResponder(options: HarnessOptions = {}) {
   }
 
   function authFailure(req: MockRequest, s: ResolvedScenario, bodyIssue?: object): MockResult | undefined {
-    const auth = req.header('authorization')
+    let auth = req.header('authorization')
+    const queryToken = req.query?.get('token')
+    if (auth === null && broken.has('token-in-url') && queryToken) auth = `Bearer ${queryToken}`
     const issues: object[] = []
     if (auth === null || s.interruption.kind === 'http-422') issues.push(MISSING_AUTH_BODY.detail[0]!)
     if (bodyIssue) issues.push(bodyIssue)
@@ -104,6 +130,10 @@ export function createResponder(options: HarnessOptions = {}) {
    * (`GET …/messages?token=…`): no body to validate, and without a header it gets the same 422.
    */
   function post(sessionId: string, req: MockRequest, legacyGet = false): MockResult {
+    return finish(postUnshaped(sessionId, req, legacyGet))
+  }
+
+  function postUnshaped(sessionId: string, req: MockRequest, legacyGet: boolean): MockResult {
     const s = scenarioFor(req, options.scenario ?? {})
     if ('type' in s) return s
     const denied = authFailure(req, s, legacyGet ? undefined : contentIssue(req.body))
@@ -116,14 +146,23 @@ export function createResponder(options: HarnessOptions = {}) {
         return json(503, { detail: `Service overloaded. Retry after ${after} s.` }, { 'Retry-After': String(after) })
       }
     }
+    if (broken.has('no-retry-after') && !overloadedOnce.has(sessionId)) {
+      overloadedOnce.add(sessionId)
+      return json(503, { detail: 'Service overloaded.' })
+    }
     const seq = (seqBySession.get(sessionId) ?? 0) + 1
     seqBySession.set(sessionId, seq)
     const plan = planStream(s, { messageId: encodeMessageId(seq, s), fixtures: extra })
-    return { type: 'stream', status: 200, headers: { ...STREAM_HEADERS }, plan }
+    if (broken.has('not-event-stream')) return json(200, { messageId: plan.messageId, content: plan.content })
+    return { type: 'stream', status: 200, headers: { ...STREAM_HEADERS }, plan: shape(plan, false) }
   }
 
   /** `GET /api/sessions/:sessionId/messages/:messageId/stream` with `Last-Event-ID`. */
-  function resume(_sessionId: string, messageId: string, req: MockRequest): MockResult {
+  function resume(sessionId: string, messageId: string, req: MockRequest): MockResult {
+    return finish(resumeUnshaped(sessionId, messageId, req))
+  }
+
+  function resumeUnshaped(_sessionId: string, messageId: string, req: MockRequest): MockResult {
     const input = decodeMessageId(messageId)
     if (!input) return json(404, { detail: 'Message not found' })
     let s: ResolvedScenario
@@ -142,11 +181,12 @@ export function createResponder(options: HarnessOptions = {}) {
       }
     }
     const lastEventId = Number.parseInt(req.header('last-event-id') ?? req.query?.get('lastEventId') ?? '0', 10)
-    const plan = planStream(s, { messageId, resumeAfter: Number.isFinite(lastEventId) ? lastEventId : 0, fixtures: extra })
-    return { type: 'stream', status: 200, headers: { ...STREAM_HEADERS }, plan }
+    const after = broken.has('replay-on-resume') || !Number.isFinite(lastEventId) ? 0 : lastEventId
+    const plan = planStream(s, { messageId, resumeAfter: after, fixtures: extra })
+    return { type: 'stream', status: 200, headers: { ...STREAM_HEADERS }, plan: shape(plan, true) }
   }
 
-  return { post, resume }
+  return { post, resume, methodNotAllowed: () => finish(json(405, { detail: 'Method Not Allowed' })) }
 }
 
 export type Responder = ReturnType<typeof createResponder>
@@ -159,6 +199,6 @@ export function route(responder: Responder, method: string, pathname: string, re
   if (resumeMatch && method === 'GET') {
     return responder.resume(decodeURIComponent(resumeMatch[1]!), decodeURIComponent(resumeMatch[2]!), req)
   }
-  if (postMatch || resumeMatch) return json(405, { detail: 'Method Not Allowed' })
+  if (postMatch || resumeMatch) return responder.methodNotAllowed()
   return undefined
 }

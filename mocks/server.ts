@@ -1,6 +1,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { playStream } from './play.js'
+import { constants as zlibConstants, createGzip } from 'node:zlib'
+import { misbehaviourSet, type Misbehaviour } from './misbehave.js'
+import { playStream, type StreamSink } from './play.js'
 import { createResponder, route, SCENARIO_HEADER, type HarnessOptions, type MockResult } from './respond.js'
 
 export interface MockServerOptions extends HarnessOptions {
@@ -8,6 +10,8 @@ export interface MockServerOptions extends HarnessOptions {
   port?: number
   /** @default '127.0.0.1' */
   host?: string
+  /** With the `cors-second-origin` misbehaviour: the one origin that gets CORS headers. @default 'https://app.example' */
+  corsOrigin?: string
 }
 
 export interface MockServer {
@@ -34,24 +38,61 @@ function readBody(req: IncomingMessage): Promise<string> {
   })
 }
 
-function send(res: ServerResponse, result: MockResult, timeScale: number): void {
-  res.writeHead(result.status, { ...CORS, ...result.headers })
+/** The CORS headers an origin gets: open to all, or (`cors-second-origin`) only to the one allowed origin. */
+function corsFor(origin: string | undefined, broken: ReadonlySet<Misbehaviour>, allowed: string): Record<string, string> | undefined {
+  if (!broken.has('cors-second-origin')) return CORS
+  if (origin !== allowed) return undefined
+  return { ...CORS, 'Access-Control-Allow-Origin': allowed, Vary: 'Origin' }
+}
+
+/** The socket writes of a stream, as the misbehaviours in effect shape them. */
+function streamSink(req: IncomingMessage, res: ServerResponse, broken: ReadonlySet<Misbehaviour>): StreamSink {
+  // Ending the socket mid-body leaves the chunked encoding unfinished: the client sees a broken connection.
+  const fail = () => void res.socket?.end()
+  if (broken.has('buffering-proxy')) {
+    // A proxy with response buffering on: the body leaves only once the upstream answer is complete.
+    const held: Uint8Array[] = []
+    return {
+      write: (chunk) => void held.push(chunk.slice()),
+      close: () => void res.end(Buffer.concat(held)),
+      fail: () => res.write(Buffer.concat(held), fail),
+    }
+  }
+  if (broken.has('gzip') && /\bgzip\b/i.test(String(req.headers['accept-encoding'] ?? ''))) {
+    const gzip = createGzip()
+    gzip.pipe(res)
+    return {
+      write: (chunk) => {
+        gzip.write(chunk)
+        gzip.flush(zlibConstants.Z_SYNC_FLUSH)
+      },
+      close: () => void gzip.end(),
+      fail: () => gzip.flush(zlibConstants.Z_SYNC_FLUSH, fail),
+    }
+  }
+  return { write: (chunk) => void res.write(chunk), close: () => void res.end(), fail }
+}
+
+function send(
+  req: IncomingMessage,
+  res: ServerResponse,
+  result: MockResult,
+  cors: Record<string, string> | undefined,
+  broken: ReadonlySet<Misbehaviour>,
+  timeScale: number,
+): void {
+  const headers: Record<string, string> = { ...cors, ...result.headers }
+  if (result.type === 'stream' && broken.has('gzip') && /\bgzip\b/i.test(String(req.headers['accept-encoding'] ?? ''))) {
+    headers['Content-Encoding'] = 'gzip'
+  }
+  res.writeHead(result.status, headers)
   if (result.type === 'body') {
     res.end(result.body)
     return
   }
   res.flushHeaders()
   res.socket?.setNoDelay(true)
-  const stop = playStream(
-    result.plan,
-    {
-      write: (chunk) => void res.write(chunk),
-      close: () => void res.end(),
-      // Ending the socket mid-body leaves the chunked encoding unfinished: the client sees a broken connection.
-      fail: () => void res.socket?.end(),
-    },
-    { timeScale },
-  )
+  const stop = playStream(result.plan, streamSink(req, res, broken), { timeScale })
   res.on('close', stop)
 }
 
@@ -62,10 +103,15 @@ function send(res: ServerResponse, result: MockResult, timeScale: number): void 
 export function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
   const responder = createResponder(options)
   const timeScale = options.timeScale ?? 1
+  const broken = misbehaviourSet(options.misbehave)
+  const allowedOrigin = options.corsOrigin ?? 'https://app.example'
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost')
+    const cors = corsFor(req.headers.origin, broken, allowedOrigin)
     if (req.method === 'OPTIONS') {
-      res.writeHead(204, CORS).end()
+      // What Starlette's CORSMiddleware answers a preflight from an origin it does not allow.
+      if (cors) res.writeHead(204, cors).end()
+      else res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Disallowed CORS origin')
       return
     }
     readBody(req).then(
@@ -75,8 +121,8 @@ export function startMockServer(options: MockServerOptions = {}): Promise<MockSe
           return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value
         }
         const result = route(responder, req.method ?? 'GET', url.pathname, { header, body, query: url.searchParams })
-        if (result) send(res, result, timeScale)
-        else res.writeHead(404, { ...CORS, 'Content-Type': 'application/json' }).end('{"detail":"Not Found"}')
+        if (result) send(req, res, result, cors, broken, timeScale)
+        else res.writeHead(404, { ...cors, 'Content-Type': 'application/json' }).end('{"detail":"Not Found"}')
       },
       () => res.destroy(),
     )

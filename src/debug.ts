@@ -52,3 +52,11 @@ export type {
   StreamRecording,
   ThroughputSeries,
 } from './diagnostics'
+
+// Endpoint doctor: the contract checks of `npx vue-chat-stream doctor`, and the panel's "Endpoint check" card
+export { DOCTOR_CHECKS, formatDoctorReport, runDoctor } from './doctor'
+export type { CheckId, CheckResult, CheckStatus, DoctorOptions, DoctorReport, FetchLike, FormatReportOptions } from './doctor'
+export { default as EndpointCheckCard } from './components/StreamingDebugPanel/EndpointCheckCard.vue'
+export type { EndpointCheckCardEmits, EndpointCheckCardProps } from './components/StreamingDebugPanel/EndpointCheckCard.vue'
+export { useEndpointCheck } from './components/StreamingDebugPanel/useEndpointCheck'
+export type { EndpointCheckInput, UseEndpointCheckReturn } from './components/StreamingDebugPanel/useEndpointCheck'

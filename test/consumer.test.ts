@@ -1,6 +1,7 @@
 // The app team's path, end to end: `npm pack` the library, install the tarball into a copy of examples/chat-app,
 // compile the shipped declarations there, build the app, and watch an answer stream in from the real mock server
-// in Chromium. Nothing comes from this repo's sources at run time — only from the tarball.
+// in Chromium, and run the package's `vue-chat-stream doctor` bin against it. Nothing comes from this repo's sources at
+// run time — only from the tarball.
 import { execFile } from 'node:child_process'
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -10,6 +11,7 @@ import type { Browser } from 'playwright'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { fixtures } from 'vue-chat-stream/mocks'
 import { startMockServer, type MockServer } from 'vue-chat-stream/mocks/node'
+import type { DoctorReport } from '../src/doctor'
 import { launchChromium } from './support/chromium'
 import { serveDirectory, type StaticServer } from './support/static-server'
 
@@ -103,6 +105,31 @@ describe('an app that installs the packed library (examples/chat-app)', () => {
     cpSync(join(root, 'test', 'consumer', 'types.probe.ts'), join(app, 'src', 'types.probe.ts'))
     await run(app, 'npm', ['run', 'typecheck'])
   }, 180_000)
+
+  it('runs the installed `vue-chat-stream doctor` bin with plain node: all checks pass against the mock server, a misbehaving one fails', async () => {
+    // Half speed: answers of ~1.7 s, long enough for the doctor's default 1 s needed to tell streaming from buffering.
+    const good = await startMockServer({ timeScale: 0.5 })
+    const legacy = await startMockServer({ timeScale: 0.5, misbehave: 'token-in-url' })
+    try {
+      const bin = readFileSync(join(app, 'node_modules', 'vue-chat-stream', 'dist', 'cli.js'), 'utf8')
+      expect(bin.startsWith('#!/usr/bin/env node\n'), 'the bin is plain JavaScript for node').toBe(true)
+      const doctor = (url: string) =>
+        new Promise<{ code: number; stdout: string }>((done) => {
+          execFile('npx', ['--no', 'vue-chat-stream', 'doctor', `${url}/api/sessions/doctor/messages`, '--token', 'demo', '--json'], { cwd: app, env: childEnv() }, (error, stdout) =>
+            done({ code: error ? Number(error.code) : 0, stdout }),
+          )
+        })
+      const [passed, failed] = await Promise.all([doctor(good.url), doctor(legacy.url)])
+      const statuses = (stdout: string) => Object.fromEntries((JSON.parse(stdout) as DoctorReport).checks.map((c) => [c.id, c.status]))
+      expect(passed.code, passed.stdout).toBe(0)
+      expect(Object.values(statuses(passed.stdout))).toEqual(Array(8).fill('pass'))
+      expect(failed.code).toBe(1)
+      expect(statuses(failed.stdout)).toMatchObject({ 'auth-header': 'pass', 'token-in-query': 'fail', resume: 'pass', framing: 'pass' })
+      expect(passed.stdout + failed.stdout).not.toContain('Bearer demo')
+    } finally {
+      await Promise.all([good.close(), legacy.close()])
+    }
+  }, 120_000)
 
   it('streams an answer from the mock server into the page, then renders it as markdown', async () => {
     const page = await browser!.newPage({ viewport: { width: 1000, height: 700 } })

@@ -33,6 +33,11 @@ const GENERATED = [
     sections: { props: 'StreamingDebugPanelProps', events: 'StreamingDebugPanelEmits' },
   },
   {
+    id: 'debug-panel-endpoint-check--docs',
+    sfc: 'src/components/StreamingDebugPanel/EndpointCheckCard.vue',
+    sections: { props: 'EndpointCheckCardProps', events: 'EndpointCheckCardEmits' },
+  },
+  {
     // Props left out: the story's argTypes give `message` its own description, which the table shows instead.
     id: 'components-messageitem--docs',
     sfc: 'src/components/MessageItem/MessageItem.vue',

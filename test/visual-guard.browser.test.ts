@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { createApp, h, type App } from 'vue'
 import { MessageItem } from '../src/components/MessageItem'
 import type { ChatMessage } from '../src/types'
+import { nextFrames } from './support/frames'
 import { MAX_TOLERATED_PIXELS, VISUAL_COMPARATOR } from '../.storybook/visual-comparator'
 import '@fontsource/inter/400.css'
 import '@fontsource/inter/600.css'
@@ -39,12 +40,12 @@ async function mount(): Promise<HTMLElement> {
   app.mount(host)
   await Promise.all([document.fonts.load('400 16px Inter'), document.fonts.load('600 16px Inter')])
   await document.fonts.ready
-  await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))
+  await nextFrames(2)
   return host
 }
 
 async function capture(el: HTMLElement): Promise<ImageData> {
-  await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))
+  await nextFrames(2)
   const base64 = await page.screenshot({ element: el, save: false })
   const bitmap = await createImageBitmap(await (await fetch(`data:image/png;base64,${base64}`)).blob())
   const canvas = new OffscreenCanvas(bitmap.width, bitmap.height)

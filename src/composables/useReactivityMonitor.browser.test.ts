@@ -5,9 +5,8 @@ import { expect, it } from 'vitest'
 import { isPublishObserved, reportRender } from '../instrumentation/hooks'
 import { useSessionsStore } from '../stores/sessions'
 import type { ChatMessage } from '../types'
+import { nextFrames } from '../../test/support/frames'
 import { useReactivityMonitor, type UseReactivityMonitorReturn } from './useReactivityMonitor'
-
-const frame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve))
 
 const Row = defineComponent({
   props: { message: { type: Object as PropType<ChatMessage>, required: true } },
@@ -39,9 +38,9 @@ it('measures publishes, renders per message per publish, update→paint latency 
   app.use(createPinia()).mount(el)
   for (let f = 0; f < 8; f++) {
     for (let i = 0; i < 30; i++) store.updateMessageContent('s', 'm49', '.')
-    await frame()
+    await nextFrames()
   }
-  for (let f = 0; f < 6; f++) await frame()
+  await nextFrames(6)
   const stats = monitor.stats.value
   // createSession publishes once, then at most one publish per frame
   expect(stats.publishes).toBeGreaterThanOrEqual(2)

@@ -5,18 +5,10 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { ChatMessage } from '../types'
 import { onPublish } from '../instrumentation/hooks'
 import { useSessionsStore } from './sessions'
+import { nextFrames } from '../../test/support/frames'
+import { makeHistory } from '../../test/support/history'
 
-const frame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve))
-
-function history(count: number): ChatMessage[] {
-  return Array.from({ length: count }, (_, i) => ({
-    id: `m${i}`,
-    role: i % 2 ? 'assistant' : 'user',
-    content: `message ${i}`,
-    status: i === count - 1 ? 'streaming' : 'done',
-    createdAt: i,
-  }))
-}
+const history = (count: number) => makeHistory(count, { lastStatus: 'streaming' })
 
 /** Counts renders per message id, like MessageItem's `reportRender` hook would. */
 function renderCounter() {
@@ -72,7 +64,7 @@ describe('sessions store in Chromium', () => {
     const off = onPublish(() => publishes++)
     for (let f = 0; f < 10; f++) {
       for (let i = 0; i < 20; i++) store.updateMessageContent('s', 'm99', `${f}.${i} `)
-      await frame()
+      await nextFrames()
       await nextTick()
     }
     off()
@@ -101,8 +93,7 @@ describe('sessions store in Chromium', () => {
     const off = onPublish((r) => inFrame.push(r.inFrame))
     for (let i = 0; i < 1000; i++) store.updateMessageContent('s', 'm9', 'x')
     expect(inFrame).toEqual([])
-    await frame()
-    await frame()
+    await nextFrames(2)
     off()
     // One publish; normally from the rAF callback, from the safety timer if the machine is too busy to paint.
     expect(inFrame).toHaveLength(1)

@@ -1,23 +1,15 @@
 import { createPinia, setActivePinia } from 'pinia'
 import { createApp } from 'vue'
 import { beforeEach, describe, expect, it } from 'vitest'
-import type { ChatMessage } from '../types'
 import { onPublish, type PublishRecord } from '../instrumentation/hooks'
 import { createManualScheduler, type ManualScheduler } from '../chat/frames'
 import { createSessionsPlugin, useSessionsStore } from './sessions'
 import { createFakeOpener } from '../chat/fake-stream.test-support'
+import { makeHistory } from '../../test/support/history'
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0))
 
-function history(count: number): ChatMessage[] {
-  return Array.from({ length: count }, (_, i) => ({
-    id: `h${i}`,
-    role: i % 2 ? 'assistant' : 'user',
-    content: `message ${i}`,
-    status: 'done',
-    createdAt: i,
-  }))
-}
+const history = (count: number) => makeHistory(count, { prefix: 'h' })
 
 let scheduler: ManualScheduler
 let opener: ReturnType<typeof createFakeOpener>

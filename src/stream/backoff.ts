@@ -18,6 +18,9 @@ export function resolveBackoff(retry: RetryOptions | undefined): Backoff {
   }
 }
 
+/** `stallTimeoutMs` when none is given: no byte for this long and the client drops the connection and resumes. */
+export const DEFAULT_STALL_TIMEOUT_MS = 30_000
+
 /**
  * The wait before reconnect `attempt` (1-based): "full jitter", uniform in [0, min(max, base · 2^(attempt-1))],
  * so many clients dropped at once do not come back in lockstep. A `retry:` field from the server replaces the

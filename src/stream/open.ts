@@ -1,5 +1,5 @@
 import { StreamError, cannotResumeError, gaveUpError, networkError, tokenError, type RequestContext } from '../errors'
-import { backoffDelay, resolveBackoff, sleep } from './backoff'
+import { DEFAULT_STALL_TIMEOUT_MS, backoffDelay, resolveBackoff, sleep } from './backoff'
 import { MetricsRecorder } from './metrics'
 import { classifyOutcome, isEventStreamHead, type Verdict } from './outcome'
 import { createSseParser } from './parse'
@@ -86,7 +86,7 @@ export function openEventStream(url: string, options: OpenEventStreamOptions = {
   const tokenTransport: TokenTransport =
     options.token === undefined || options.token === '' ? 'none' : transportName === 'eventsource' ? 'url' : 'header'
   const backoff = resolveBackoff(options.retry)
-  const stallTimeoutMs = options.stallTimeoutMs ?? 30_000
+  const stallTimeoutMs = options.stallTimeoutMs ?? DEFAULT_STALL_TIMEOUT_MS
   const random = options.random ?? Math.random
   const endOn = new Set(options.endOn ?? [])
   const { onEvent } = options

@@ -1,4 +1,4 @@
-import { createParser } from 'eventsource-parser'
+import { createParser, type ParseError } from 'eventsource-parser'
 import type { StreamEvent } from './types'
 
 export interface SseParser {
@@ -18,6 +18,10 @@ export interface SseParserInit {
   lastEventId?: string
   onEvent(event: StreamEvent): void
   onRetry?(ms: number): void
+  /** A `:` comment line (heartbeats), without the colon. */
+  onComment?(comment: string): void
+  /** What eventsource-parser reports and skips: unknown fields, an invalid `retry:`. */
+  onError?(error: ParseError): void
 }
 
 /**
@@ -40,6 +44,8 @@ export function createSseParser(init: SseParserInit): SseParser {
       onEvent(event)
     },
     onRetry: init.onRetry,
+    onComment: init.onComment,
+    onError: init.onError,
   })
   let endsWithCR = false
   return {

@@ -66,7 +66,7 @@ export const LoadedSlowRenderer: Story = {
   args: { diagnostics: load(slowRendererRaw) },
   play: async ({ canvasElement }) => {
     await expect(canvasElement.querySelector('[data-finding="jank"]')).not.toBeNull()
-    await expect(canvasElement.querySelector('.vcs-finding--error')).toBeNull()
+    await expect(canvasElement.querySelector('.vcs-debug__finding--error')).toBeNull()
     await expect(Number(figure(canvasElement, 'dropped-frames'))).toBeGreaterThan(0)
     await expect(figure(canvasElement, 'renders-per-publish')).toBe('1.01')
     await expect(figure(canvasElement, 'virtualization')).toBe('off')

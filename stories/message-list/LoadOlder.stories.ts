@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/vue3-vite'
 import { expect, waitFor } from 'storybook/test'
-import { listParts, nextFrames } from './play-helpers'
+import { nextFrames } from '../../test/support/frames'
+import { listParts } from './play.test-support'
 import OlderList from './OlderList.vue'
 
 /** Scrolling to the top calls `loadOlder`; the 50 prepended messages appear above without moving the view. */

@@ -1,8 +1,9 @@
 import type { Meta, StoryObj } from '@storybook/vue3-vite'
 import { expect, within } from 'storybook/test'
 import { MessageList } from '../../src'
-import { storyHistory } from './history'
-import { expectAtBottom, listParts, nextFrames } from './play-helpers'
+import { nextFrames } from '../../test/support/frames'
+import { harnessAnswers, makeHistory } from '../../test/support/history'
+import { expectAtBottom, listParts } from './play.test-support'
 
 /**
  * The message list: history virtualized with @tanstack/vue-virtual above a threshold, the streaming message kept
@@ -20,7 +21,7 @@ const meta = {
     locale: { control: 'inline-radio', options: ['en', 'de'] },
     virtualizeThreshold: { control: { type: 'number', min: 0, step: 50 } },
   },
-  args: { messages: storyHistory(6), virtualize: 'auto', streamingStrategy: 'outside', locale: 'en' },
+  args: { messages: makeHistory(6, { prefix: 'h', text: harnessAnswers() }), virtualize: 'auto', streamingStrategy: 'outside', locale: 'en' },
 } satisfies Meta<typeof MessageList>
 
 export default meta
@@ -38,7 +39,7 @@ export const Empty: Story = {
 /** A short chat renders every message and opens at the newest one. */
 export const ShortChat: Story = {
   play: async ({ canvasElement }) => {
-    await nextFrames()
+    await nextFrames(3)
     const { root } = listParts(canvasElement)
     await expect(root.dataset.virtualization).toBe('off')
     await expect(within(canvasElement).getAllByRole('listitem')).toHaveLength(6)
@@ -49,7 +50,7 @@ export const ShortChat: Story = {
 /** 10,000 messages: a bounded window of rows, opened exactly at the bottom. */
 export const TenThousandMessages: Story = {
   name: '10,000-message history',
-  args: { messages: storyHistory(10_000) },
+  args: { messages: makeHistory(10_000, { prefix: 'h', text: harnessAnswers() }) },
   play: async ({ canvasElement }) => {
     await nextFrames(6)
     const { root } = listParts(canvasElement)

@@ -1,7 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/vue3-vite'
 import { expect, userEvent, waitFor, within } from 'storybook/test'
 import { fixtureNames, speedNames } from 'vue-chat-stream/mocks'
-import { distanceFromBottom, expectAtBottom, listParts, nextFrames, waitForPhase } from './play-helpers'
+import { nextFrames } from '../../test/support/frames'
+import { distanceFromBottom, expectAtBottom, listParts, waitForPhase } from './play.test-support'
 import StreamingList from './StreamingList.vue'
 
 /**
@@ -37,7 +38,7 @@ type Story = StoryObj<typeof meta>
 
 async function streamsToTheEnd(canvasElement: HTMLElement) {
   await waitForPhase(canvasElement, 'done')
-  await nextFrames()
+  await nextFrames(3)
   await expectAtBottom(canvasElement)
   await expect(canvasElement.querySelector('[role="log"]')).toHaveAttribute('aria-busy', 'false')
   await expect(canvasElement.querySelector('[data-message-id="answer"]')).toHaveAttribute('data-status', 'done')
@@ -103,7 +104,7 @@ export const InterruptedAndResumed: Story = {
     await expectAtBottom(canvasElement)
     const wrapper = await waitForPhase(canvasElement, 'done')
     await expect(wrapper.dataset.phases).toBe('pending,streaming,error,streaming,done')
-    await nextFrames()
+    await nextFrames(3)
     await expectAtBottom(canvasElement)
   },
 }

@@ -7,11 +7,17 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** e.g. http://127.0.0.1:40123 — the harness (mocks/server.ts), CORS open, timeScale 0.05. */
     mockServerUrl: string
+    /** The same harness allowing CORS only for https://app.example (`cors-second-origin`): test pages are refused. */
+    mockServerNoCorsUrl: string
   }
 }
 
 export default async function setup(project: TestProject) {
   const server = await startMockServer({ timeScale: 0.05 })
+  const noCors = await startMockServer({ timeScale: 0.05, misbehave: 'cors-second-origin' })
   project.provide('mockServerUrl', server.url)
-  return () => server.close()
+  project.provide('mockServerNoCorsUrl', noCors.url)
+  return async () => {
+    await Promise.all([server.close(), noCors.close()])
+  }
 }

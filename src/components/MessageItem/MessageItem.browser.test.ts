@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { createApp, h, nextTick, shallowRef } from 'vue'
 import type { App } from 'vue'
 import { fixtureNames, fixtures } from 'vue-chat-stream/mocks'
+import { nextFrames } from '../../../test/support/frames'
 import '../../styles/tokens.css'
 import type { ChatMessage } from '../../types'
 import { MessageItem } from './index'
@@ -29,8 +30,6 @@ function mount(initial: ChatMessage, listeners: Record<string, (...args: unknown
   return { el, message }
 }
 
-const tick = () => new Promise<void>((r) => requestAnimationFrame(() => r()))
-
 async function waitFor(check: () => boolean, ms = 10_000) {
   const until = performance.now() + ms
   while (!check()) {
@@ -53,7 +52,7 @@ describe('MessageItem', () => {
     }
     message.value = msg(content, 'done')
     await nextTick()
-    await tick()
+    await nextFrames()
     const w = window as unknown as { __pwned?: boolean }
     expect(w.__pwned).toBeUndefined()
     expect(el.querySelector('script, iframe, style, form, svg, object, embed')).toBeNull()
@@ -87,7 +86,7 @@ describe('MessageItem', () => {
     }
     message.value = msg(content, 'done')
     await nextTick()
-    await tick()
+    await nextFrames()
     observer.disconnect()
     expect(mutations.filter((m) => !(m.target as Element).closest?.('.vcs-code__copy'))).toEqual([])
     for (const b of blocks) expect(b.isConnected).toBe(true)

@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { userEvent } from 'vitest/browser'
-import { frames, makeHistory, message, mountList, streamAnswer } from './test-helpers'
-import type { MountedList } from './test-helpers'
+import { nextFrames } from '../../../test/support/frames'
+import { makeHistory, seededWords } from '../../../test/support/history'
+import { message, mountList, streamAnswer } from './MessageList.test-support'
+import type { MountedList } from './MessageList.test-support'
 
 let list: MountedList | undefined
 afterEach(() => {
@@ -22,8 +24,8 @@ function recordAnnouncements(l: MountedList) {
 
 describe('MessageList accessibility', () => {
   it('is a named log, busy while streaming, silent per token', async () => {
-    list = mountList(makeHistory(6))
-    await frames(2)
+    list = mountList(makeHistory(6, { text: seededWords() }))
+    await nextFrames(2)
     const log = list.host.querySelector('[role="log"]')!
     expect(log.getAttribute('aria-label')).toBe('Messages')
     expect(log.getAttribute('aria-live')).toBe('off')
@@ -37,7 +39,7 @@ describe('MessageList accessibility', () => {
         if (step === 10) busyWhileStreaming = log.getAttribute('aria-busy') ?? ''
       },
     })
-    await frames(3)
+    await nextFrames(3)
     said.stop()
     expect(busyWhileStreaming).toBe('true')
     expect(log.getAttribute('aria-busy')).toBe('false')
@@ -46,14 +48,14 @@ describe('MessageList accessibility', () => {
   })
 
   it('announces stopped and failed answers, in German, with overrides', async () => {
-    list = mountList(makeHistory(2), { locale: 'de', strings: { answerFailed: 'Fehler beim Antworten.' } })
-    await frames(2)
+    list = mountList(makeHistory(2, { text: seededWords() }), { locale: 'de', strings: { answerFailed: 'Fehler beim Antworten.' } })
+    await nextFrames(2)
     expect(list.host.querySelector('[role="log"]')!.getAttribute('aria-label')).toBe('Nachrichten')
     const said = recordAnnouncements(list)
     await streamAnswer(list, 'a', 'Hallo Welt', { chunk: 3, intervalMs: 2, final: 'stopped' })
-    await frames(2)
+    await nextFrames(2)
     await streamAnswer(list, 'b', 'Noch einmal', { chunk: 3, intervalMs: 2, final: 'error' })
-    await frames(2)
+    await nextFrames(2)
     said.stop()
     expect(said.texts).toEqual([
       'Der Assistent antwortet.',
@@ -64,8 +66,8 @@ describe('MessageList accessibility', () => {
   })
 
   it('makes every message a keyboard stop; arrow keys move between messages', async () => {
-    list = mountList([...makeHistory(4), message('q', 'Last question', 'done', 'user')])
-    await frames(2)
+    list = mountList([...makeHistory(4, { text: seededWords() }), message('q', 'Last question', 'done', 'user')])
+    await nextFrames(2)
     expect(list.host.querySelector('[role="log"] > [role="list"]')).not.toBeNull()
     const rows = Array.from(list.host.querySelectorAll<HTMLElement>('[role="listitem"]'))
     expect(rows).toHaveLength(5)
@@ -81,7 +83,7 @@ describe('MessageList accessibility', () => {
 
   it('shows the empty state', async () => {
     list = mountList([])
-    await frames(1)
+    await nextFrames(1)
     expect(list.host.querySelector('.vcs-message-list__empty')!.textContent).toContain('No messages yet.')
   })
 })

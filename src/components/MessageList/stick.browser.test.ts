@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { userEvent } from 'vitest/browser'
-import { distanceFromBottom, firstVisible, frames, makeHistory, mountList, rowTop, settle, streamAnswer, tallMarkdown } from './test-helpers'
-import type { MountedList } from './test-helpers'
+import { nextFrames } from '../../../test/support/frames'
+import { makeHistory, seededWords } from '../../../test/support/history'
+import { distanceFromBottom, firstVisible, mountList, rowTop, streamAnswer, tallMarkdown, untilScrollSettles } from './MessageList.test-support'
+import type { MountedList } from './MessageList.test-support'
 
 let list: MountedList | undefined
 afterEach(() => {
@@ -11,8 +13,8 @@ afterEach(() => {
 })
 
 async function mountAtBottom() {
-  list = mountList(makeHistory(120), { virtualize: 'always' })
-  await frames(4)
+  list = mountList(makeHistory(120, { text: seededWords() }), { virtualize: 'always' })
+  await nextFrames(4)
   expect(list.root.dataset.stick).toBe('locked')
   return list
 }
@@ -25,14 +27,14 @@ describe('useStickToBottom through MessageList: reader intent', () => {
   it.each(['PageUp', 'Home', 'ArrowUp'])('releases on %s', async (key) => {
     const l = await mountAtBottom()
     l.scroller.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }))
-    await frames(1)
+    await nextFrames(1)
     expect(l.root.dataset.stick).toBe('released')
   })
 
   it('releases on a scrollbar press (pointerdown on the container itself)', async () => {
     const l = await mountAtBottom()
     l.scroller.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true }))
-    await frames(1)
+    await nextFrames(1)
     expect(l.root.dataset.stick).toBe('released')
   })
 
@@ -40,7 +42,7 @@ describe('useStickToBottom through MessageList: reader intent', () => {
     const l = await mountAtBottom()
     const row = l.scroller.querySelector('.vcs-message-list__row')!
     row.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true }))
-    await frames(1)
+    await nextFrames(1)
     expect(l.root.dataset.stick).toBe('locked')
   })
 
@@ -48,7 +50,7 @@ describe('useStickToBottom through MessageList: reader intent', () => {
     const l = await mountAtBottom()
     const rows = l.scroller.querySelectorAll('.vcs-message-list__row')
     document.getSelection()!.selectAllChildren(rows[rows.length - 1]!)
-    await frames(2)
+    await nextFrames(2)
     expect(l.root.dataset.stick).toBe('released')
   })
 
@@ -57,17 +59,17 @@ describe('useStickToBottom through MessageList: reader intent', () => {
     const touch = (y: number) => new Touch({ identifier: 1, target: l.scroller, clientX: 100, clientY: y })
     l.scroller.dispatchEvent(new TouchEvent('touchstart', { touches: [touch(200)], bubbles: true }))
     l.scroller.dispatchEvent(new TouchEvent('touchmove', { touches: [touch(240)], bubbles: true }))
-    await frames(1)
+    await nextFrames(1)
     expect(l.root.dataset.stick).toBe('released')
   })
 
   it('re-locks when the reader scrolls back near the bottom, and emits both changes', async () => {
     const l = await mountAtBottom()
     await userEvent.wheel(l.scroller, { delta: { y: -600 } })
-    await settle(l.scroller)
+    await untilScrollSettles(l.scroller)
     expect(l.root.dataset.stick).toBe('released')
     await userEvent.wheel(l.scroller, { delta: { y: 580 } })
-    await settle(l.scroller)
+    await untilScrollSettles(l.scroller)
     expect(l.root.dataset.stick).toBe('locked')
     expect(releaseReasons(l)).toEqual([false, true])
   })
@@ -75,15 +77,15 @@ describe('useStickToBottom through MessageList: reader intent', () => {
   it('shows jump-to-latest with the count of messages that arrived meanwhile', async () => {
     const l = await mountAtBottom()
     await userEvent.wheel(l.scroller, { delta: { y: -800 } })
-    await settle(l.scroller)
-    const more = makeHistory(3, { start: 120, seed: 5 })
+    await untilScrollSettles(l.scroller)
+    const more = makeHistory(3, { start: 120, text: seededWords(5) })
     l.setMessages([...l.messages(), ...more])
-    await frames(2)
+    await nextFrames(2)
     const jump = l.host.querySelector<HTMLButtonElement>('.vcs-message-list__jump')!
     expect(jump.textContent).toContain('Jump to latest')
     expect(jump.textContent).toContain('3 new messages')
     jump.click()
-    await frames(2)
+    await nextFrames(2)
     expect(distanceFromBottom(l.scroller)).toBeLessThanOrEqual(1)
     expect(l.host.querySelector('.vcs-message-list__jump')).toBeNull()
   })
@@ -93,10 +95,10 @@ describe('useStickToBottom through MessageList: container resizes', () => {
   it('stays at the bottom when locked and the container shrinks or grows', async () => {
     const l = await mountAtBottom()
     l.host.style.height = '420px'
-    await frames(3)
+    await nextFrames(3)
     expect(distanceFromBottom(l.scroller)).toBeLessThanOrEqual(1)
     l.host.style.height = '700px'
-    await frames(3)
+    await nextFrames(3)
     expect(distanceFromBottom(l.scroller)).toBeLessThanOrEqual(1)
     expect(l.root.dataset.stick).toBe('locked')
   })
@@ -104,10 +106,10 @@ describe('useStickToBottom through MessageList: container resizes', () => {
   it('leaves a reader who scrolled away where they are', async () => {
     const l = await mountAtBottom()
     await userEvent.wheel(l.scroller, { delta: { y: -1200 } })
-    await settle(l.scroller)
+    await untilScrollSettles(l.scroller)
     const anchor = firstVisible(l)
     l.host.style.height = '450px'
-    await frames(3)
+    await nextFrames(3)
     expect(Math.abs(rowTop(l, anchor.key)! - anchor.top)).toBeLessThanOrEqual(1)
     expect(l.root.dataset.stick).toBe('released')
   })
@@ -115,7 +117,7 @@ describe('useStickToBottom through MessageList: container resizes', () => {
   it('never takes its own writes for the reader (following a stream emits no release)', async () => {
     const l = await mountAtBottom()
     await streamAnswer(l, 'live', tallMarkdown(5000, 9), { chunk: 50, intervalMs: 4 })
-    await frames(3)
+    await nextFrames(3)
     expect(releaseReasons(l)).toEqual([])
     expect(distanceFromBottom(l.scroller)).toBeLessThanOrEqual(1)
   })

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest'
+import { userEvent } from 'vitest/browser'
 import { createApp, defineComponent, h, nextTick, shallowRef, type App } from 'vue'
+import slowRendererRaw from '../../../stories/debug-panel/fixtures/slow-renderer.json?raw'
+import tokenInUrlRaw from '../../../stories/debug-panel/fixtures/token-in-url-422.json?raw'
+import { parseDiagnostics } from '../../diagnostics/parse'
+import type { DiagnosticsFile } from '../../diagnostics/schema'
 import { isPublishObserved } from '../../instrumentation/hooks'
 import { openEventStream } from '../../stream/open'
 import type { EventStream, StreamLifecycleEvent, StreamLifecycleListener } from '../../stream/types'
@@ -143,6 +148,62 @@ describe('StreamingDebugPanel observes only while mounted', () => {
     expect(el.querySelector('[data-testid="detail"]')?.textContent).toBe('header authorization: Field required')
     expect(el.querySelector('[data-finding="http-422"]')).not.toBeNull()
     expect(events.at(-1)).toBe('close')
+    app.unmount()
+    el.remove()
+  })
+})
+
+function fixture(raw: string): DiagnosticsFile {
+  const result = parseDiagnostics(raw)
+  if (!result.ok) throw new Error(result.error)
+  return result.diagnostics
+}
+
+const text = (el: HTMLElement, id: string) => el.querySelector(`[data-testid="${id}"]`)?.textContent?.trim()
+const button = (el: HTMLElement, name: string) =>
+  Array.from(el.querySelectorAll('button')).find((b) => b.textContent?.trim().startsWith(name))!
+
+describe('StreamingDebugPanel cards and files', () => {
+  it('shows the rendering card on its own for a file without a stream, one heading level below the title', async () => {
+    const { stream: _stream, ...renderingOnly } = fixture(slowRendererRaw)
+    const { app, el } = mount(() => h(StreamingDebugPanel, { diagnostics: renderingOnly, headingLevel: 3 }))
+    await nextTick()
+    expect(el.querySelector('h3.vcs-debug__title')?.textContent).toBe('Streaming diagnostics')
+    expect(Array.from(el.querySelectorAll('.vcs-debug__card-title'), (h) => [h.tagName, h.textContent])).toEqual([['H4', 'Rendering']])
+    expect([text(el, 'publishes'), text(el, 'renders-per-publish'), text(el, 'paint-p95'), text(el, 'dropped-frames')]).toEqual([
+      '77',
+      '1.01',
+      '219 ms',
+      '516',
+    ])
+    expect(text(el, 'virtualization')).toBe('off')
+    expect(el.querySelector('[data-testid="state"]')).toBeNull()
+    app.unmount()
+    el.remove()
+  })
+
+  it('copies the file it shows as it is, shows a pasted file, and goes back to the given one', async () => {
+    const given = fixture(slowRendererRaw)
+    const copied: DiagnosticsFile[] = []
+    const loaded: DiagnosticsFile[] = []
+    const { app, el } = mount(() =>
+      h(StreamingDebugPanel, { diagnostics: given, onCopy: (file: DiagnosticsFile) => copied.push(file), onLoad: (file: DiagnosticsFile) => loaded.push(file) }),
+    )
+    await nextTick()
+    await userEvent.click(button(el, 'Copy diagnostics'))
+    expect(copied).toEqual([given])
+    await until(() => el.querySelector('.vcs-debug__note[role="status"]') !== null)
+
+    await userEvent.click(button(el, 'Load diagnostics'))
+    await userEvent.fill(el.querySelector<HTMLTextAreaElement>('.vcs-loader__paste')!, tokenInUrlRaw)
+    await userEvent.click(button(el, 'Show pasted diagnostics'))
+    expect(loaded.map((file) => file.note)).toEqual(['Every answer fails at once since the upgrade.'])
+    expect(text(el, 'file-banner')).toMatch(/^Showing pasted JSON, made 2026-11-24 08:05 UTC\./)
+    expect(text(el, 'status')).toBe('422')
+
+    await userEvent.click(button(el, 'Back to the given file'))
+    expect(text(el, 'file-banner')).toMatch(/^Showing a diagnostics file, made 2026-11-24 08:10 UTC\./)
+    expect(text(el, 'status')).toBe('200')
     app.unmount()
     el.remove()
   })

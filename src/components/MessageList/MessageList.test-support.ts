@@ -1,19 +1,18 @@
-// Helpers for MessageList browser tests and the benchmark (not exported from the package).
+// Helpers for the MessageList browser tests (not exported from the package): mount the list in a fixed box,
+// stream an answer into it as immutable snapshots, and read where its rows are.
 import { createApp, defineComponent, h, shallowRef } from 'vue'
 import type { Component, ComponentPublicInstance } from 'vue'
+import { mulberry32 } from 'vue-chat-stream/mocks'
+import { nextFrames } from '../../../test/support/frames'
 import type { ChatMessage, MessageStatus } from '../../types'
 import MessageList from './MessageList.vue'
 import type { MessageListProps } from './MessageList.vue'
-import { mulberry32 as seeded } from '../../../mocks/prng.ts'
-
-/** Deterministic PRNG: the harness's mulberry32. */
-export { seeded }
 
 const WORDS = 'stream token render layout virtual anchor scroll message answer table code block paragraph reader'.split(' ')
 
 /** A markdown answer with a table and a code block, about `size` characters long. */
 export function tallMarkdown(size: number, seed = 1): string {
-  const rnd = seeded(seed)
+  const rnd = mulberry32(seed)
   const parts: string[] = []
   let length = 0
   let i = 0
@@ -36,20 +35,6 @@ export function tallMarkdown(size: number, seed = 1): string {
   return parts.join('\n\n').slice(0, size)
 }
 
-/** `count` finished messages, alternating user/assistant, mixed lengths; ids `${prefix}${n}`. */
-export function makeHistory(count: number, options: { prefix?: string; seed?: number; start?: number } = {}): ChatMessage[] {
-  const { prefix = 'm', seed = 7, start = 0 } = options
-  const rnd = seeded(seed)
-  return Array.from({ length: count }, (_, k) => {
-    const n = start + k
-    const role = n % 2 === 0 ? 'user' : 'assistant'
-    const r = rnd()
-    const words = role === 'user' ? 4 + Math.floor(r * 20) : r < 0.2 ? 160 + Math.floor(rnd() * 200) : 10 + Math.floor(rnd() * 60)
-    const body = Array.from({ length: words }, () => WORDS[Math.floor(rnd() * WORDS.length)]).join(' ')
-    return { id: `${prefix}${n}`, role, content: `#${n} ${body}`, status: 'done', createdAt: 1_700_000_000_000 + n * 1000 }
-  })
-}
-
 export function message(id: string, content: string, status: MessageStatus, role: ChatMessage['role'] = 'assistant'): ChatMessage {
   return { id, role, content, status, createdAt: 1_700_000_000_000 }
 }
@@ -69,6 +54,7 @@ export interface MountedList {
 export function mountList(
   initial: readonly ChatMessage[],
   props: Partial<Omit<MessageListProps, 'messages'>> = {},
+  /** `item` renders each message through the default slot (it gets the slot's props). */
   options: { height?: number; width?: number; item?: Component } = {},
 ): MountedList {
   const host = document.createElement('div')
@@ -89,8 +75,11 @@ export function mountList(
           'onVirtualizationChange': record('virtualization-change'),
           'onLoadOlder': record('load-older'),
           'onStickChange': record('stick-change'),
+          'onCopy': record('copy'),
+          'onRetry': record('retry'),
+          'onStop': record('stop'),
         },
-        options.item ? { default: (slot: { message: ChatMessage }) => h(options.item!, { message: slot.message }) } : undefined,
+        options.item ? { default: (slot: { message: ChatMessage; index: number; live: boolean }) => h(options.item!, slot) } : undefined,
       ),
   })
   const app = createApp(App)
@@ -112,20 +101,14 @@ export function mountList(
   }
 }
 
-export const frame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve))
-
-export async function frames(n: number) {
-  for (let i = 0; i < n; i++) await frame()
-}
-
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
 
 /** Wait until `scrollTop` has not changed for `quietFrames` frames (a wheel scroll may animate). */
-export async function settle(el: HTMLElement, quietFrames = 6, maxFrames = 240) {
+export async function untilScrollSettles(el: HTMLElement, quietFrames = 6, maxFrames = 240) {
   let last = el.scrollTop
   let quiet = 0
   for (let i = 0; i < maxFrames && quiet < quietFrames; i++) {
-    await frame()
+    await nextFrames()
     if (Math.abs(el.scrollTop - last) < 0.5) quiet++
     else quiet = 0
     last = el.scrollTop

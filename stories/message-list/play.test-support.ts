@@ -8,10 +8,6 @@ export function listParts(canvasElement: HTMLElement) {
 
 export const distanceFromBottom = (el: HTMLElement) => el.scrollHeight - el.clientHeight - el.scrollTop
 
-export const nextFrames = async (n = 3) => {
-  for (let i = 0; i < n; i++) await new Promise((resolve) => requestAnimationFrame(resolve))
-}
-
 /** Waits until the streamed answer's phases (data-phases on the story wrapper) end with `status`. */
 export async function waitForPhase(canvasElement: HTMLElement, status: string, timeout = 45_000) {
   const wrapper = canvasElement.querySelector<HTMLElement>('[data-phases]')!
