@@ -45,10 +45,8 @@ export function toErrorInfo(thrown: unknown): StreamErrorInfo {
       return candidate.toJSON() as StreamErrorInfo
     }
     if (typeof candidate.kind === 'string' && typeof candidate.message === 'string') {
-      const info: StreamErrorInfo = { kind: candidate.kind, message: candidate.message, retryable: Boolean(candidate.retryable) }
-      if (candidate.status !== undefined) info.status = candidate.status
-      if (candidate.detail !== undefined) info.detail = candidate.detail
-      return info
+      const { kind, message, status, detail } = candidate
+      return new StreamError({ kind, message, status, detail, retryable: Boolean(candidate.retryable) }).toJSON()
     }
     if (candidate.name === 'AbortError') {
       return { kind: 'aborted', message: 'The stream was aborted.', retryable: false }
