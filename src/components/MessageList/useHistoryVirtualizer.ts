@@ -8,8 +8,10 @@ export interface HistoryVirtualizerOptions {
   scroller: Readonly<ShallowRef<HTMLElement | null>>
   /** How many history rows are virtualized (0 = virtualization off). */
   count: Readonly<Ref<number>>
-  /** Stable key of row `index` (the message id). */
+  /** Stable key of row `index` (the message id). Called for every row when the layout is rebuilt. */
   getKey: (index: number) => string
+  /** Changes when the rows' keys change other than by count (a prepend, a replaced conversation): the layout is rebuilt. */
+  keysVersion: Readonly<Ref<unknown>>
   /** Height guess for a row never measured. */
   estimateSize: (index: number) => number
   /** Distance from the scroller's top to the first row (the content's padding). */
@@ -43,6 +45,11 @@ export interface HistoryVirtualizer {
  */
 export function useHistoryVirtualizer(options: HistoryVirtualizerOptions): HistoryVirtualizer {
   let reportOffset: ((offset: number, isScrolling: boolean) => void) | null = null
+  // A new key function makes the virtualizer rebuild its layout from the keys (its identity is a dependency).
+  const getItemKey = computed(() => {
+    void options.keysVersion.value
+    return (index: number) => options.getKey(index)
+  })
 
   const virtualizer = useVirtualizer<HTMLElement, HTMLElement>(
     computed(() => {
@@ -51,7 +58,7 @@ export function useHistoryVirtualizer(options: HistoryVirtualizerOptions): Histo
         count: options.count.value,
         getScrollElement: () => options.scroller.value,
         estimateSize: options.estimateSize,
-        getItemKey: options.getKey,
+        getItemKey: getItemKey.value,
         scrollMargin: options.scrollMargin.value,
         overscan: 4,
         rangeExtractor: (range: Range) => {
