@@ -173,7 +173,8 @@ export function watchBottomGap(list: MountedList) {
 export function elementAtReadingLine(list: MountedList): { el: Element; key: string; top: number } {
   const box = list.scroller.getBoundingClientRect()
   const y = box.top + list.scroller.clientHeight / 3
-  const el = document.elementFromPoint(box.left + box.width / 4, y)!
+  // 40 px in: inside the text of a row (row and message padding are 16 px each), clear of centred overlays.
+  const el = document.elementFromPoint(box.left + 40, y)!
   const row = el.closest<HTMLElement>('[data-message-key]')!
   return { el, key: row.dataset.messageKey!, top: el.getBoundingClientRect().top - box.top }
 }

@@ -169,3 +169,30 @@ describe.each(['always', 'never'] as const)('MessageList anchoring: rows that gr
     expect(Math.abs(topIn(list, after()) - afterTop)).toBeLessThanOrEqual(1)
   })
 })
+
+describe.each(['always', 'never'] as const)('MessageList anchoring: the list changes width (virtualize: %s)', (virtualize) => {
+  it('keeps the text at the reading line in place when every row rewraps, right after older messages were prepended', async () => {
+    const all = makeHistory(200, { text: harnessAnswers({ light: true }) })
+    let loaded = false
+    list = mountList(all.slice(150), {
+      virtualize,
+      loadOlder: async () => {
+        await sleep(300)
+        list!.setMessages(all.slice(100))
+        loaded = true
+      },
+    }, { width: 1000 })
+    await nextFrames(4)
+    await wheelToTop(list)
+    while (!loaded) await nextFrames()
+    await untilScrollSettles(list.scroller)
+    const read = elementAtReadingLine(list)
+    const sampler = sampleLayouts(list, () => topIn(list!, read.el) - read.top)
+    list.host.style.width = '375px'
+    await nextFrames(6)
+    sampler.stop()
+    expect(read.el.isConnected).toBe(true)
+    expect(sampler.samples.length).toBeGreaterThanOrEqual(1)
+    expect(maxDrift(sampler.samples)).toBeLessThanOrEqual(1)
+  })
+})

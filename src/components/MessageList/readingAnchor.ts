@@ -29,11 +29,13 @@ export interface ReadingAnchor {
   key: string
   /** From the row down to the element at the reading line. */
   levels: AnchorLevel[]
+  /** Taken from the virtualizer's layout (the row was not rendered): refine it once the row is on screen. */
+  coarse?: boolean
 }
 
 /** A row that is not rendered yet, where the virtualizer lays it out: `offset` from the viewport's top. */
 export function layoutAnchor(key: string, offset: number): ReadingAnchor {
-  return { key, levels: [{ index: -1, tag: 'DIV', offset, el: null }] }
+  return { key, levels: [{ index: -1, tag: 'DIV', offset, el: null }], coarse: true }
 }
 
 /** True when `row` spans `line` (not a row above or below a blank the window has not filled yet). */

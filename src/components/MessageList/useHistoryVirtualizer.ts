@@ -35,6 +35,8 @@ export interface HistoryVirtualizer {
   indexAtOffset: (offset: number) => number | undefined
   /** Tell the virtualizer where the scroller is now, after a write of ours: it re-renders without waiting for the scroll event. */
   syncOffset: () => void
+  /** Give the virtualizer the current height of every rendered row now (not at its observer's next callback). */
+  measureRendered: () => void
 }
 
 /**
@@ -121,6 +123,14 @@ export function useHistoryVirtualizer(options: HistoryVirtualizerOptions): Histo
       if (index < 0 || index >= options.count.value) return undefined
       virtualizer.value.getTotalSize() // rebuilds the (memoized) measurements if a size or the count changed
       return virtualizer.value.measurementsCache[index]?.start
+    },
+    measureRendered: () => {
+      const v = virtualizer.value
+      for (const el of v.elementsCache.values()) {
+        if (!el.isConnected) continue
+        const index = v.indexFromElement(el)
+        if (index >= 0 && index < v.options.count) v.resizeItem(index, el.getBoundingClientRect().height)
+      }
     },
     indexAtOffset: (offset) => (options.count.value > 0 ? virtualizer.value.getVirtualItemForOffset(offset)?.index : undefined),
     syncOffset: () => {

@@ -24,7 +24,7 @@ export interface ScrollAnchorOptions {
   /** Following (the bottom wins: nothing is anchored) and scroll writes that are not the reader's. */
   stick: Pick<UseStickToBottomReturn, 'isLocked' | 'writeScrollTop'>
   /** Where the virtualizer lays out rows that are not rendered, and how to tell it the view moved. */
-  virtualizer: Pick<HistoryVirtualizer, 'offsetOfIndex' | 'indexAtOffset' | 'syncOffset'>
+  virtualizer: Pick<HistoryVirtualizer, 'offsetOfIndex' | 'indexAtOffset' | 'syncOffset' | 'measureRendered'>
   /** Runs just before the list switches to virtualized rendering, while every row is still in the DOM. */
   beforeVirtualize: () => void
 }
@@ -150,10 +150,20 @@ export function useScrollAnchor(options: ScrollAnchorOptions): ScrollAnchor {
       take()
       return
     }
+    // Rows whose height changed (a new width, content that grew) are laid out from stale sizes until the
+    // virtualizer's observer reports them: give it the heights now, or the window it renders after this correction
+    // is placed from old sizes and moves the anchor again.
+    if (options.virtualActive.value) virtualizer.measureRendered()
     const found = resolveAnchor(anchor, findRow)
     if (found) {
-      const delta = found.el.getBoundingClientRect().top - el.getBoundingClientRect().top - found.offset
+      const top = el.getBoundingClientRect().top
+      const delta = found.el.getBoundingClientRect().top - top - found.offset
       if (Math.abs(delta) >= 0.5) write(el, el.scrollTop + delta)
+      // A row placed from the layout is on screen now: anchor on the text at the reading line inside it.
+      if (anchor.coarse) {
+        const line = top + el.clientHeight * READING_LINE
+        if (spansLine(found.el, line)) anchor = describeAnchor(found.el, line, top)
+      }
       return
     }
     // A virtualized row outside the window: put it where the virtualizer lays it out. Rendering the window there
