@@ -8,7 +8,8 @@ import type { ReadingAnchor } from './readingAnchor'
 
 export const PINNED_ROW_CLASS = 'vcs-message-list__row--pinned'
 
-const MAX_CORRECTIONS_PER_FRAME = 24
+const MAX_CORRECTIONS_PER_BURST = 24
+const BURST_MS = 50
 
 export interface ScrollAnchorOptions {
   /** The scroll container (null until mounted). */
@@ -60,10 +61,10 @@ export function useScrollAnchor(options: ScrollAnchorOptions): ScrollAnchor {
   let anchor: ReadingAnchor | null = null
   /** `scrollTop` after our last correction or the last time the anchor was taken; any other value is the reader's. */
   let knownTop: number | null = null
-  // Corrections since the last frame. A layout that keeps disagreeing with itself (it should settle within a few
-  // renders as new rows are measured) must not keep the page busy: past the limit the anchor is taken as it is.
+  // Corrections in the current burst. A layout that keeps disagreeing with itself (it settles within a few renders
+  // as new rows are measured) must not keep the page busy: past the limit the anchor is taken as it is.
   let corrections = 0
-  let frameRequested = false
+  let burstStart = 0
 
   function flowRows(): ArrayLike<Element> {
     const rows = options.rows.value?.children
@@ -125,16 +126,14 @@ export function useScrollAnchor(options: ScrollAnchorOptions): ScrollAnchor {
   }
 
   function write(el: HTMLElement, top: number) {
-    if (++corrections > MAX_CORRECTIONS_PER_FRAME) {
+    const now = performance.now()
+    if (now - burstStart > BURST_MS) {
+      burstStart = now
+      corrections = 0
+    }
+    if (++corrections > MAX_CORRECTIONS_PER_BURST) {
       take()
       return
-    }
-    if (!frameRequested) {
-      frameRequested = true
-      requestAnimationFrame(() => {
-        frameRequested = false
-        corrections = 0
-      })
     }
     stick.writeScrollTop(top)
     knownTop = el.scrollTop
@@ -196,8 +195,8 @@ export function useScrollAnchor(options: ScrollAnchorOptions): ScrollAnchor {
   })
   onUpdated(hold)
 
-  // The reader scrolled: take the anchor at the new place, before anyone re-renders for that scroll (capture runs
-  // before the virtualizer's and the stick's listeners on the same element).
+  // The reader scrolled: take the anchor at the new place before anyone re-renders for that scroll (a capture
+  // listener runs before the virtualizer's, which re-renders the window).
   function onScroll() {
     const el = scroller.value
     if (el && !stick.isLocked.value && readerMoved(el)) take()
