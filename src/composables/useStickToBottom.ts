@@ -208,7 +208,9 @@ export function useStickToBottom(
 
   function attach(el: HTMLElement) {
     const passive = { passive: true } as const
-    el.addEventListener('scroll', onScroll, passive)
+    // Capture: a hand-made scroll releases before anyone else re-renders for it (a virtualizer rendering the rows
+    // there, whose new size would otherwise be followed back to the bottom).
+    el.addEventListener('scroll', onScroll, { passive: true, capture: true })
     el.addEventListener('wheel', onWheel, passive)
     el.addEventListener('touchstart', onTouchStart, passive)
     el.addEventListener('touchmove', onTouchMove, passive)
@@ -220,7 +222,7 @@ export function useStickToBottom(
     if (isLocked.value) pin()
     else updateAway(el)
     cleanups.push(() => {
-      el.removeEventListener('scroll', onScroll)
+      el.removeEventListener('scroll', onScroll, { capture: true })
       el.removeEventListener('wheel', onWheel)
       el.removeEventListener('touchstart', onTouchStart)
       el.removeEventListener('touchmove', onTouchMove)

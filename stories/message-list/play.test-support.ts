@@ -1,3 +1,4 @@
+import { nextFrames } from '../../test/support/frames'
 import { expect, waitFor } from 'storybook/test'
 
 export function listParts(canvasElement: HTMLElement) {
@@ -20,4 +21,26 @@ export async function expectAtBottom(canvasElement: HTMLElement) {
   const { root, scroller } = listParts(canvasElement)
   await waitFor(() => expect(distanceFromBottom(scroller)).toBeLessThanOrEqual(1))
   await expect(root.dataset.stick).toBe('locked')
+}
+
+/** Top of `el` relative to the top of the scrolling viewport, in px. */
+export const topIn = (scroller: HTMLElement, el: Element) => el.getBoundingClientRect().top - scroller.getBoundingClientRect().top
+
+/** The element under the reader's eye (a third down the view) and where it is. */
+export function readingLine(scroller: HTMLElement): { el: Element; top: number } {
+  const box = scroller.getBoundingClientRect()
+  const el = document.elementFromPoint(box.left + 40, box.top + scroller.clientHeight / 3)!
+  return { el, top: topIn(scroller, el) }
+}
+
+/** Waits until `scrollTop` has not changed for a few frames (the list's corrections and rendering are done). */
+export async function untilScrollSettles(scroller: HTMLElement, quietFrames = 4) {
+  let last = scroller.scrollTop
+  let quiet = 0
+  for (let i = 0; i < 120 && quiet < quietFrames; i++) {
+    await nextFrames()
+    if (Math.abs(scroller.scrollTop - last) < 0.5) quiet++
+    else quiet = 0
+    last = scroller.scrollTop
+  }
 }

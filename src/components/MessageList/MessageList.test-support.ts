@@ -168,3 +168,46 @@ export function watchBottomGap(list: MountedList) {
   observer.observe(content)
   return { gaps, stop: () => observer.disconnect() }
 }
+
+/** The element a reader looks at: the deepest element at the reading line (a third down the viewport). */
+export function elementAtReadingLine(list: MountedList): { el: Element; key: string; top: number } {
+  const box = list.scroller.getBoundingClientRect()
+  const y = box.top + list.scroller.clientHeight / 3
+  // 40 px in: inside the text of a row (row and message padding are 16 px each), clear of centred overlays.
+  const el = document.elementFromPoint(box.left + 40, y)!
+  const row = el.closest<HTMLElement>('[data-message-key]')!
+  return { el, key: row.dataset.messageKey!, top: el.getBoundingClientRect().top - box.top }
+}
+
+/**
+ * Calls `read` after every layout the list makes and corrects in the same frame (a ResizeObserver created after
+ * the list's own runs after its corrections) and, with `frames`, once after every frame's rendering update. Leave
+ * `frames` off where a task outside the list changes layout between frames (an image decoding): a read between that
+ * task and the next frame sees a layout no frame painted. Returns what `read` returned, in order.
+ */
+export function sampleLayouts<T>(list: MountedList, read: () => T, options: { frames?: boolean } = {}): { samples: T[]; stop: () => void } {
+  const samples: T[] = []
+  const observer = new ResizeObserver(() => samples.push(read()))
+  observer.observe(list.scroller.querySelector('.vcs-message-list__content')!)
+  const rows = list.scroller.querySelector('.vcs-message-list__rows')
+  if (rows) observer.observe(rows)
+  let running = options.frames ?? false
+  const frame = () => {
+    if (!running) return
+    // After the frame's rendering update: what was painted.
+    const channel = new MessageChannel()
+    channel.port1.onmessage = () => {
+      if (running) samples.push(read())
+      requestAnimationFrame(frame)
+    }
+    channel.port2.postMessage(null)
+  }
+  requestAnimationFrame(frame)
+  return {
+    samples,
+    stop: () => {
+      running = false
+      observer.disconnect()
+    },
+  }
+}

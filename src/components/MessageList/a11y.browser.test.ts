@@ -65,16 +65,23 @@ describe('MessageList accessibility', () => {
     ])
   })
 
-  it('makes every message a keyboard stop; arrow keys move between messages', async () => {
+  it('is one tab stop: the list takes focus for its messages; arrow keys move between messages', async () => {
     list = mountList([...makeHistory(4, { text: seededWords() }), message('q', 'Last question', 'done', 'user')])
     await nextFrames(2)
-    expect(list.host.querySelector('[role="log"] > [role="list"]')).not.toBeNull()
+    const listEl = list.host.querySelector<HTMLElement>('[role="log"] > [role="list"]')!
+    expect(listEl).not.toBeNull()
     const rows = Array.from(list.host.querySelectorAll<HTMLElement>('[role="listitem"]'))
     expect(rows).toHaveLength(5)
-    expect(rows.every((r) => r.tabIndex === 0)).toBe(true)
+    // One tab stop (the list), not one per message; each message is focusable by the list.
+    expect(listEl.tabIndex).toBe(0)
+    expect(rows.every((r) => r.tabIndex === -1)).toBe(true)
     expect(rows[4]!.getAttribute('aria-posinset')).toBe('5')
     expect(rows[4]!.getAttribute('aria-setsize')).toBe('5')
-    rows[4]!.focus()
+    listEl.focus()
+    await nextFrames(1)
+    // Focus goes on to the newest message; while a message has it, the list leaves the tab order.
+    expect(document.activeElement).toBe(rows[4])
+    expect(listEl.tabIndex).toBe(-1)
     await userEvent.keyboard('{ArrowUp}')
     expect(document.activeElement).toBe(rows[3])
     await userEvent.keyboard('{ArrowDown}')

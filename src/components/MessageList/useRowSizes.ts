@@ -1,5 +1,5 @@
 import type { ShallowRef } from 'vue'
-import { ROW_KEY_ATTR } from './viewAnchor'
+import { ROW_KEY_ATTR } from './readingAnchor'
 
 export interface RowSizesOptions {
   /** The element that holds every row. */
@@ -15,8 +15,6 @@ export interface RowSizes {
   estimate: (key: string) => number
   /** The streaming message `key` finished: remember its row's height before the row moves into the history. */
   rememberFinished: (key: string) => void
-  /** True for the answer that finished last (while it is the newest history row, it grows at its end). */
-  isJustFinished: (key: string) => boolean
   /** Remember every rendered row's height; call while all rows are in the DOM, before virtualizing. */
   rememberRendered: () => void
 }
@@ -28,16 +26,13 @@ export interface RowSizes {
  */
 export function useRowSizes(options: RowSizesOptions): RowSizes {
   const known = new Map<string, number>()
-  let justFinishedId: string | undefined
 
   return {
     estimate: (key) => known.get(key) ?? options.estimatedHeight(),
     rememberFinished(key) {
-      justFinishedId = key
       const row = options.liveRow.value
       if (row) known.set(key, row.getBoundingClientRect().height)
     },
-    isJustFinished: (key) => key === justFinishedId,
     rememberRendered() {
       const content = options.content.value
       if (!content) return
