@@ -57,7 +57,7 @@ export type MessageConnection =
       readonly state: 'reconnecting'
       /** Reconnect attempt about to be made (1 for the first, reset by any new event). */
       readonly attempt: number
-      /** When the next try starts, epoch ms (the store's clock, `Date.now` by default). */
+      /** When the next try starts: epoch ms of `Date.now()` (what a countdown compares with). */
       readonly retryAt: number
       /** The wait before that try, ms. */
       readonly delayMs: number

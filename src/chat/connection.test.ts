@@ -64,7 +64,10 @@ describe('connection state on the message', () => {
     stream.lifecycle({ type: 'retry', attempt: 2, delayMs: 3000, reason: 'http 503', error: { kind: 'http', status: 503, message: 'busy', retryable: true } })
     await publish()
     expect(answer()).not.toBe(before)
-    expect(answer().connection).toEqual({ state: 'reconnecting', attempt: 2, delayMs: 3000, retryAt: 4_000, reason: 'http', status: 503 })
+    expect(answer().connection).toEqual({ state: 'reconnecting', attempt: 2, delayMs: 3000, retryAt: expect.any(Number), reason: 'http', status: 503 })
+    const { retryAt } = answer().connection as { retryAt: number }
+    expect(retryAt - Date.now()).toBeGreaterThan(2_500)
+    expect(retryAt - Date.now()).toBeLessThanOrEqual(3_000)
     expect(Object.isFrozen(answer().connection)).toBe(true)
 
     stream.lifecycle({ type: 'offline' })

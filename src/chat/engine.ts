@@ -151,7 +151,8 @@ export function createChatEngine(config: ChatEngineConfig) {
       const next: MessageConnection = {
         state: 'reconnecting',
         attempt: event.attempt,
-        retryAt: config.now() + event.delayMs,
+        // Wall-clock time (not `config.now`, the clock of `createdAt`): what a countdown in the page compares with.
+        retryAt: Date.now() + event.delayMs,
         delayMs: event.delayMs,
         reason: event.error?.kind ?? 'network',
         ...(event.error?.status !== undefined ? { status: event.error.status } : {}),
