@@ -275,7 +275,7 @@ export const Reconnecting: Story = {
   play: async ({ canvasElement }) => {
     await expect(canvasElement.querySelector('.vcs-connection')!.textContent).toBe('Connection lost — reconnecting in 3 s…')
     // Nothing is being written while it waits: no caret, not busy; a polite live region is ready for the news.
-    await expect(canvasElement.querySelector('.vcs-caret')).toBeNull()
+    await expect(canvasElement.querySelector('.vcs-caret')).not.toBeVisible()
     await expect(canvasElement.querySelector('article')).not.toHaveAttribute('aria-busy')
     await expect(canvasElement.querySelector('[role="status"][aria-live="polite"]')).not.toBeNull()
     await expect(within(canvasElement).getByRole('button', { name: 'Stop' })).toBeTruthy()
