@@ -1,15 +1,16 @@
 import type { ChatStrings } from './strings'
 
 // German in the du-form, as German chat products address their users (docs/i18n.md says why and how to switch to
-// Sie). Typography: en dash with spaces for a pause, a space before the ellipsis that stands for an ongoing action.
-const seconds = (n: number) => (n === 1 ? '1 Sekunde' : `${n} Sekunden`)
+// Sie). Typography: en dash with spaces for a pause, a space before the ellipsis that stands for an ongoing action;
+// no-break spaces (\u00a0) keep a number with its unit and the ellipsis with its word when a line wraps.
+const seconds = (n: number) => (n === 1 ? '1\u00a0Sekunde' : `${n}\u00a0Sekunden`)
 
 /** Deutsch (du-Form). */
 export const de: ChatStrings = {
   message: {
     roles: { user: 'Du', assistant: 'Assistent', system: 'System', tool: 'Werkzeug' },
     label: { user: 'Deine Nachricht', assistant: 'Antwort des Assistenten', system: 'Systemnachricht', tool: 'Werkzeugausgabe' },
-    typing: 'Der Assistent schreibt …',
+    typing: 'Der Assistent schreibt\u00a0…',
     stop: 'Anhalten',
     copy: 'Kopieren',
     copied: 'Kopiert',
@@ -22,12 +23,12 @@ export const de: ChatStrings = {
     copyTarget: (language) => ` (${language}-Code)`,
   },
   connection: {
-    reconnectingIn: (n) => `Verbindung unterbrochen – neuer Versuch in ${seconds(n)} …`,
-    reconnecting: 'Verbindung unterbrochen – wird wiederhergestellt …',
-    busyIn: (n) => `Der Server ist ausgelastet – neuer Versuch in ${seconds(n)} …`,
-    busy: 'Der Server ist ausgelastet – neuer Versuch läuft …',
-    serverIn: (n) => `Beim Server ist ein Fehler aufgetreten – neuer Versuch in ${seconds(n)} …`,
-    server: 'Beim Server ist ein Fehler aufgetreten – neuer Versuch läuft …',
+    reconnectingIn: (n) => `Verbindung unterbrochen – neuer Versuch in ${seconds(n)}\u00a0…`,
+    reconnecting: 'Verbindung unterbrochen – wird wiederhergestellt\u00a0…',
+    busyIn: (n) => `Der Server ist ausgelastet – neuer Versuch in ${seconds(n)}\u00a0…`,
+    busy: 'Der Server ist ausgelastet – neuer Versuch läuft\u00a0…',
+    serverIn: (n) => `Beim Server ist ein Fehler aufgetreten – neuer Versuch in ${seconds(n)}\u00a0…`,
+    server: 'Beim Server ist ein Fehler aufgetreten – neuer Versuch läuft\u00a0…',
     offline: 'Du bist offline – die Antwort geht weiter, sobald du wieder online bist.',
     restored: 'Verbindung wiederhergestellt.',
   },
@@ -52,7 +53,7 @@ export const de: ChatStrings = {
   notice: {
     dismiss: 'Hinweis ausblenden',
     severity: { info: 'Hinweis', warning: 'Warnung', error: 'Störung' },
-    until: (when) => `Voraussichtlich bis ${when} Uhr.`,
+    until: (when) => `Voraussichtlich bis ${when}\u00a0Uhr.`,
     messages: {
       degraded: 'Antworten kommen gerade eventuell langsam oder brechen ab. Wir arbeiten daran.',
       outage: 'Der Assistent ist gerade nicht verfügbar. Wir arbeiten daran.',
@@ -68,6 +69,6 @@ export const de: ChatStrings = {
     answerFailed: 'Die Antwort ist fehlgeschlagen.',
     jumpToLatest: 'Zur neuesten Nachricht',
     unseen: (count) => (count === 1 ? '1 neue Nachricht' : `${count} neue Nachrichten`),
-    loadingOlder: 'Ältere Nachrichten werden geladen …',
+    loadingOlder: 'Ältere Nachrichten werden geladen\u00a0…',
   },
 }

@@ -1,6 +1,7 @@
 import type { ChatStrings } from './strings'
 
-const seconds = (n: number) => `${n} s`
+/** A number and its unit never part at a line break. */
+const seconds = (n: number) => `${n}\u00a0s`
 
 /** English. */
 export const en: ChatStrings = {

@@ -273,7 +273,7 @@ export const Reconnecting: Story = {
   decorators: [frozenClock],
   args: { message: msg(FIRST_PARAGRAPHS, 'streaming', { connection: reconnecting(3) }) },
   play: async ({ canvasElement }) => {
-    await expect(canvasElement.querySelector('.vcs-connection')!.textContent).toBe('Connection lost — reconnecting in 3 s…')
+    await expect(canvasElement.querySelector('.vcs-connection')!.textContent).toBe('Connection lost — reconnecting in 3\u00a0s…')
     // Nothing is being written while it waits: no caret, not busy; a polite live region is ready for the news.
     await expect(canvasElement.querySelector('.vcs-caret')).not.toBeVisible()
     await expect(canvasElement.querySelector('article')).not.toHaveAttribute('aria-busy')
@@ -288,7 +288,7 @@ export const ServerBusy: Story = {
   decorators: [frozenClock],
   args: { message: msg('', 'pending', { connection: reconnecting(2, { reason: 'http', status: 503 }) }) },
   play: async ({ canvasElement }) => {
-    await expect(canvasElement.querySelector('.vcs-connection')!.textContent).toBe('The server is busy — trying again in 2 s…')
+    await expect(canvasElement.querySelector('.vcs-connection')!.textContent).toBe('The server is busy — trying again in 2\u00a0s…')
     await expect(canvasElement.querySelector('.vcs-typing')).toBeNull()
   },
 }
@@ -389,7 +389,7 @@ export const German: Story = {
     await expect(canvas.getByRole('article', { name: 'Deine Nachricht' })).toBeTruthy()
     await expect(canvas.getAllByRole('article', { name: 'Antwort des Assistenten' })).toHaveLength(3)
     await expect(canvas.getAllByRole('button', { name: 'Anhalten' })).toHaveLength(2)
-    await expect(canvasElement.querySelector('.vcs-connection')!.textContent).toBe('Verbindung unterbrochen – neuer Versuch in 3 Sekunden …')
+    await expect(canvasElement.querySelector('.vcs-connection')!.textContent).toBe('Verbindung unterbrochen – neuer Versuch in 3\u00a0Sekunden\u00a0…')
     await expect(canvas.getByRole('alert').textContent).toBe('Die Verbindung ist abgebrochen, deshalb ist diese Antwort unvollständig.')
     await expect(canvasElement.querySelector('details')!.open).toBe(true)
     await expect(canvasElement.querySelector('summary')!.textContent).toBe('Technische Details')

@@ -108,7 +108,7 @@ export const German: Story = {
     await expect(canvas.getAllByRole('article', { name: 'Antwort des Assistenten' })).toHaveLength(2)
     await expect(canvas.getByRole('button', { name: 'Kopieren' })).toBeTruthy()
     await expect(canvas.getByRole('button', { name: 'Anhalten' })).toBeTruthy()
-    await expect(canvasElement.querySelector('.vcs-connection')!.textContent).toBe('Verbindung unterbrochen – neuer Versuch in 3 Sekunden …')
+    await expect(canvasElement.querySelector('.vcs-connection')!.textContent).toBe('Verbindung unterbrochen – neuer Versuch in 3\u00a0Sekunden\u00a0…')
   },
 }
 

@@ -118,7 +118,7 @@ export const ServerBusyThenAnswers: Story = {
   },
   play: async ({ canvasElement }) => {
     await send(canvasElement)
-    await waitFor(() => expect(answerRow(canvasElement)?.querySelector('.vcs-connection')?.textContent).toMatch(/^The server is busy — trying again in [12] s…$/), { timeout: 10_000 })
+    await waitFor(() => expect(answerRow(canvasElement)?.querySelector('.vcs-connection')?.textContent).toMatch(/^The server is busy — trying again in [12]\u00a0s…$/), { timeout: 10_000 })
     await expect(answerRow(canvasElement)!.querySelector('article')).toHaveAttribute('data-connection', 'reconnecting')
     await waitForStatus(canvasElement, 'done')
     await expect(answerRow(canvasElement)!.querySelector('.vcs-connection')).toBeNull()
