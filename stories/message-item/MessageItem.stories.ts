@@ -3,7 +3,7 @@ import { expect, fn, userEvent, waitFor, within } from 'storybook/test'
 import { h } from 'vue'
 import { fixtures } from 'vue-chat-stream/mocks'
 import type { FixtureName } from 'vue-chat-stream/mocks'
-import { ChatConfigProvider, MessageItem } from '../../src'
+import { ChatConfigProvider, MessageItem, useChatConfig } from '../../src'
 import type { ChatMessage, MessageConnection, StreamErrorInfo } from '../../src'
 import { cannotResumeError, networkError } from '../../src/errors'
 import { renderMarkdownBlocks } from '../../src/markdown/streaming'
@@ -406,15 +406,23 @@ export const EveryErrorKindGerman: Story = {
 }
 
 // Slots
+
+/** Slot content of an app speaks the configured language too: `useChatConfig()` gives the strings in effect. */
+const COPY_MARKDOWN: Record<string, string> = { en: 'Copy markdown', de: 'Markdown kopieren' }
+
 export const WithSlots: Story = {
   render: (args) => ({
-    setup: () => () =>
-      h(MessageItem, args, {
-        avatar: () => h('span', { class: 'story-avatar', style: 'display:inline-grid;place-items:center;width:28px;height:28px;border-radius:50%;background:var(--vcs-color-accent);color:var(--vcs-color-bg);font-weight:600' }, 'A'),
-        header: ({ message }: { message: ChatMessage }) => h('strong', `Assistant · ${message.id}`),
-        footer: () => h('span', { 'data-chromatic': 'ignore' }, 'Sources: docs/streaming.md'),
-        actions: ({ copy }: { copy: () => void }) => h('button', { type: 'button', class: 'vcs-button', onClick: copy }, 'Copy markdown'),
-      }),
+    setup: () => {
+      const config = useChatConfig()
+      return () =>
+        h(MessageItem, args, {
+          avatar: () => h('span', { class: 'story-avatar', style: 'display:inline-grid;place-items:center;width:28px;height:28px;border-radius:50%;background:var(--vcs-color-accent);color:var(--vcs-color-bg);font-weight:600' }, 'A'),
+          header: ({ message }: { message: ChatMessage }) => h('strong', `${config.value.strings.message.roles.assistant} · ${message.id}`),
+          footer: () => h('span', { 'data-chromatic': 'ignore' }, 'Sources: docs/streaming.md'),
+          actions: ({ copy }: { copy: () => void }) =>
+            h('button', { type: 'button', class: 'vcs-button', onClick: copy }, COPY_MARKDOWN[config.value.locale] ?? COPY_MARKDOWN.en),
+        })
+    },
   }),
   args: { message: msg(fixtures['one-liner'].content) },
   play: async ({ canvasElement }) => {
