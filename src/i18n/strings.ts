@@ -137,21 +137,33 @@ export interface MessageListStrings {
 
 /** One language: every string the components show or announce, grouped by component. */
 export interface ChatStrings {
+  /** MessageItem: role labels, actions, states. */
   message: MessageStrings
+  /** The copy button of a code block. */
   code: CodeBlockStrings
+  /** The line a streaming answer shows while its connection is in trouble. */
   connection: ConnectionStrings
+  /** One plain sentence per kind of failure, and the Details label. */
   errors: ErrorStrings
+  /** ServiceNotice. */
   notice: NoticeStrings
+  /** MessageList (the same keys as its `strings` prop). */
   list: MessageListStrings
 }
 
-/** A group with every key optional; record-valued keys (`roles`, `messages` …) partially too. */
-type PartialGroup<T> = {
-  [K in keyof T]?: T[K] extends (...args: never[]) => unknown ? T[K] : T[K] extends object ? Partial<T[K]> : T[K]
+/**
+ * Single strings over a language: any group, any key of it, and single entries of record-valued keys (`roles`,
+ * `messages` …) — `{ message: { roles: { user: 'Sie' } } }`. A function stays a function.
+ */
+export type ChatStringsOverride = {
+  [G in keyof ChatStrings]?: {
+    [K in keyof ChatStrings[G]]?: ChatStrings[G][K] extends (...args: never[]) => unknown
+      ? ChatStrings[G][K]
+      : ChatStrings[G][K] extends object
+        ? Partial<ChatStrings[G][K]>
+        : ChatStrings[G][K]
+  }
 }
-
-/** Single strings over a language: any group, any key of it (`{ message: { roles: { user: 'Sie' } } }`). */
-export type ChatStringsOverride = { [G in keyof ChatStrings]?: PartialGroup<ChatStrings[G]> }
 
 /** The key of one user-facing error sentence (`ErrorStrings` without the Details label). */
 export type ChatErrorKey = Exclude<keyof ErrorStrings, 'details'>

@@ -28,10 +28,13 @@ export interface ChatConfigOptions {
 export interface ChatConfig {
   /** The locale tag in effect. */
   readonly locale: string
+  /** The text direction set for the components' own elements, if any. */
   readonly dir: 'ltr' | 'rtl' | undefined
   /** Every string, overrides applied. */
   readonly strings: ChatStrings
+  /** The configured service notices. */
   readonly notices: readonly ServiceNoticeConfig[]
+  /** The clock of countdowns and notice expiry (epoch ms). */
   readonly now: () => number
   /** Extra catalogues in effect (inherited by nested providers). */
   readonly catalogues: Readonly<Record<string, ChatStrings>>
