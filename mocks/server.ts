@@ -82,8 +82,10 @@ function send(
   timeScale: number,
 ): void {
   if (result.type === 'lost') {
-    // Taken, then the connection breaks before a status line: the client sees a failed request, no response.
-    req.socket.destroy()
+    // Taken, then the connection breaks before a whole status line: the client sees a failed request, no response.
+    // A few bytes go first: on a reused keep-alive socket that closes with nothing received, Chromium re-sends the
+    // request by itself (POST included) — invisible to the page, and a second run of the answer on the server.
+    req.socket.write('HTTP/1.1 2', () => req.socket.destroy())
     return
   }
   const headers: Record<string, string> = { ...cors, ...result.headers }
