@@ -32,6 +32,7 @@ const architecture = {
         zones: [
           { target: './src/types.ts', from: './src', except: ['./types.ts'], message: 'src/types.ts is the shared vocabulary: it imports nothing.' },
           room('errors'),
+          room('i18n'),
           room('instrumentation'),
           room('markdown'),
           room('stream', 'errors'),
@@ -40,9 +41,9 @@ const architecture = {
           room('composables', 'chat', 'stream', 'errors', 'instrumentation'),
           room('diagnostics', 'stream', 'errors', 'composables/useReactivityMonitor.ts'),
           room('doctor', 'stream', 'errors', 'diagnostics'),
-          room('components', 'composables', 'markdown', 'errors', 'instrumentation', 'diagnostics', 'doctor', 'stream'),
+          room('components', 'composables', 'markdown', 'errors', 'i18n', 'instrumentation', 'diagnostics', 'doctor', 'stream'),
           {
-            target: ['./src/stream', './src/chat', './src/stores', './src/markdown', './src/errors', './src/instrumentation', './src/composables/useChatStream.ts', './src/composables/useStickToBottom.ts', './src/components/MessageItem', './src/components/MessageList', './src/index.ts', './src/markdown-entry.ts'],
+            target: ['./src/stream', './src/chat', './src/stores', './src/markdown', './src/errors', './src/i18n', './src/instrumentation', './src/composables/useChatStream.ts', './src/composables/useStickToBottom.ts', './src/composables/useOnline.ts', './src/components/MessageItem', './src/components/MessageList', './src/components/ChatConfig', './src/components/ServiceNotice', './src/index.ts', './src/markdown-entry.ts'],
             from: DEBUG_SIDE,
             message: 'The hot path and the root entries never import the debug side (apps that skip vue-chat-stream/debug must not ship it).',
           },

@@ -6,6 +6,7 @@ import { createPinia } from 'pinia'
 import '@fontsource/inter/400.css'
 import '@fontsource/inter/600.css'
 import '../src/styles/tokens.css'
+import { ChatConfigProvider } from '../src/components/ChatConfig'
 import './snapshot.css'
 import { allModes } from './modes'
 
@@ -27,17 +28,33 @@ const preview: Preview = {
       description: 'Color theme',
       toolbar: { title: 'Theme', icon: 'mirror', items: ['light', 'dark'], dynamicTitle: true },
     },
+    locale: {
+      description: 'Language of every component (ChatConfigProvider)',
+      toolbar: {
+        title: 'Language',
+        icon: 'globe',
+        items: [
+          { value: 'en', title: 'English' },
+          { value: 'de', title: 'Deutsch' },
+        ],
+        dynamicTitle: true,
+      },
+    },
   },
-  initialGlobals: { theme: 'light' },
+  initialGlobals: { theme: 'light', locale: 'en' },
   decorators: [
     (story, context) => {
       const theme = (context.globals.theme as string | undefined) ?? 'light'
+      const locale = (context.globals.locale as string | undefined) ?? 'en'
       document.documentElement.dataset.vcsTheme = theme
+      // The page's language follows the components', so a screen reader reads German stories as German.
+      document.documentElement.lang = locale
       // Chromatic captures what the local suite captures: caret paused, `data-chromatic="ignore"` regions hidden.
       if (isChromatic()) document.documentElement.dataset.vcsSnapshot = 'true'
       return {
-        components: { story },
-        template: `<div class="vcs-story-root" data-vcs-theme="${theme}"><story /></div>`,
+        components: { story, ChatConfigProvider },
+        setup: () => ({ locale }),
+        template: `<ChatConfigProvider :locale="locale"><div class="vcs-story-root" data-vcs-theme="${theme}"><story /></div></ChatConfigProvider>`,
       }
     },
   ],

@@ -12,6 +12,8 @@ export interface CreateHandlersOptions extends HarnessOptions {
 }
 
 function toResponse(result: MockResult, signal: AbortSignal, timeScale: number): Response {
+  // The request was taken, but the connection broke before any response: fetch rejects (TypeError).
+  if (result.type === 'lost') return HttpResponse.error()
   if (result.type === 'body') return new HttpResponse(result.body, { status: result.status, headers: result.headers })
   let stop = () => {}
   let open = true

@@ -24,7 +24,7 @@ export { encodeSseFrame, parseSseFrame, splitSseFrames } from './sse.js'
 export type { SseFrame } from './sse.js'
 
 // Server logic and MSW handlers
-export { DEMO_TOKEN, MISSING_AUTH_BODY, SCENARIO_HEADER, createResponder } from './respond.js'
+export { DEMO_TOKEN, IDEMPOTENCY_HEADER, MISSING_AUTH_BODY, SCENARIO_HEADER, createResponder } from './respond.js'
 export type { HarnessOptions, MockRequest, MockResult, Responder } from './respond.js'
 export { createHandlers } from './handlers.js'
 export type { CreateHandlersOptions } from './handlers.js'

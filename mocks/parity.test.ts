@@ -41,11 +41,17 @@ let sessions = 0
 async function call(origin: string, c: Call): Promise<Collected> {
   const headers: Record<string, string> = { Accept: 'text/event-stream', Authorization: `Bearer ${DEMO_TOKEN}`, ...c.headers }
   if (c.scenario) headers[SCENARIO_HEADER] = JSON.stringify(c.scenario)
-  const response = await fetch(origin + (c.path ?? '/api/sessions/s1/messages'), {
-    method: c.method ?? 'POST',
-    headers,
-    body: c.method === 'GET' ? undefined : (c.body ?? JSON.stringify({ content: 'hi' })),
-  })
+  let response: Response
+  try {
+    response = await fetch(origin + (c.path ?? '/api/sessions/s1/messages'), {
+      method: c.method ?? 'POST',
+      headers,
+      body: c.method === 'GET' ? undefined : (c.body ?? JSON.stringify({ content: 'hi' })),
+    })
+  } catch {
+    // `lost-response`: the request was taken and no response came.
+    return { status: 0, contentType: null, retryAfter: null, text: '', errored: true, hung: false, chunks: [] }
+  }
   // Frozen streams hang by design; everything else finishes at once with timeScale 0.
   let expectChars = 0
   if (c.scenario && response.status === 200 && (c.method ?? 'POST') === 'POST') {

@@ -9,6 +9,12 @@ export const DEMO_TOKEN = 'demo'
 /** Request header that overrides the scenario for one request: JSON of a `Partial<Scenario>`. */
 export const SCENARIO_HEADER = 'X-Mock-Scenario'
 
+/**
+ * The POST header that makes a question idempotent: the first POST with a key runs the answer; every later POST
+ * with the same key (and the same body) continues that answer after its `Last-Event-ID` instead of running it again.
+ */
+export const IDEMPOTENCY_HEADER = 'Idempotency-Key'
+
 /** FastAPI's answer when the `Authorization` header is missing (token in the query string included). */
 export const MISSING_AUTH_BODY = {
   detail: [{ type: 'missing', loc: ['header', 'authorization'], msg: 'Field required', input: null }],
@@ -32,10 +38,11 @@ export interface HarnessOptions {
   misbehave?: Misbehaviour | readonly Misbehaviour[]
 }
 
-/** What a request gets: a plain answer or a stream to play. */
+/** What a request gets: a plain answer, a stream to play, or (`lost`) a connection broken before any response. */
 export type MockResult =
   | { type: 'body'; status: number; headers: Record<string, string>; body: string }
   | { type: 'stream'; status: 200; headers: Record<string, string>; plan: StreamPlan }
+  | { type: 'lost' }
 
 /** The bits of a request the harness looks at (a fetch `Request` and a node:http request both give these). */
 export interface MockRequest {
@@ -68,6 +75,9 @@ export function createResponder(options: HarnessOptions = {}) {
   const failedResumes = new Map<string, number>()
   const broken = misbehaviourSet(options.misbehave)
   const overloadedOnce = new Set<string>()
+  const lostPosts = new Map<string, number>()
+  /** Answers by Idempotency-Key: each key runs once. */
+  const keyed = new Map<string, { sessionId: string; body: string; messageId: string; scenario: ResolvedScenario }>()
 
   /** `html-errors`: every error answer becomes an error page. */
   function finish(result: MockResult): MockResult {
@@ -150,11 +160,35 @@ export function createResponder(options: HarnessOptions = {}) {
       overloadedOnce.add(sessionId)
       return json(503, { detail: 'Service overloaded.' })
     }
+    const key = legacyGet ? null : req.header(IDEMPOTENCY_HEADER)
+    const seen = key === null ? undefined : keyed.get(key)
+    if (seen) {
+      if (seen.sessionId !== sessionId || seen.body !== (req.body ?? '')) {
+        return json(422, { detail: `${IDEMPOTENCY_HEADER} was already used for a different request.` })
+      }
+      // The same question again: the same answer continues after Last-Event-ID; nothing runs a second time.
+      const plan = planStream(seen.scenario, { messageId: seen.messageId, resumeAfter: lastEventIdOf(req), fixtures: extra })
+      return { type: 'stream', status: 200, headers: { ...STREAM_HEADERS }, plan: shape(plan, true) }
+    }
     const seq = (seqBySession.get(sessionId) ?? 0) + 1
     seqBySession.set(sessionId, seq)
     const plan = planStream(s, { messageId: encodeMessageId(seq, s), fixtures: extra })
+    if (key !== null) keyed.set(key, { sessionId, body: req.body ?? '', messageId: plan.messageId, scenario: s })
+    if (s.interruption.kind === 'lost-response') {
+      const lost = lostPosts.get(sessionId) ?? 0
+      if (lost < s.interruption.times) {
+        lostPosts.set(sessionId, lost + 1)
+        return { type: 'lost' }
+      }
+    }
     if (broken.has('not-event-stream')) return json(200, { messageId: plan.messageId, content: plan.content })
     return { type: 'stream', status: 200, headers: { ...STREAM_HEADERS }, plan: shape(plan, false) }
+  }
+
+  /** The resume point of a request: `Last-Event-ID` (or the legacy `?lastEventId=`), 0 when there is none. */
+  function lastEventIdOf(req: MockRequest): number {
+    const value = Number.parseInt(req.header('last-event-id') ?? req.query?.get('lastEventId') ?? '0', 10)
+    return Number.isFinite(value) ? value : 0
   }
 
   /** `GET /api/sessions/:sessionId/messages/:messageId/stream` with `Last-Event-ID`. */
@@ -180,8 +214,7 @@ export function createResponder(options: HarnessOptions = {}) {
         return { type: 'body', status: 500, headers: { 'Content-Type': 'text/plain; charset=utf-8' }, body: 'Internal Server Error' }
       }
     }
-    const lastEventId = Number.parseInt(req.header('last-event-id') ?? req.query?.get('lastEventId') ?? '0', 10)
-    const after = broken.has('replay-on-resume') || !Number.isFinite(lastEventId) ? 0 : lastEventId
+    const after = broken.has('replay-on-resume') ? 0 : lastEventIdOf(req)
     const plan = planStream(s, { messageId, resumeAfter: after, fixtures: extra })
     return { type: 'stream', status: 200, headers: { ...STREAM_HEADERS }, plan: shape(plan, true) }
   }

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net'
 import { constants as zlibConstants, createGzip } from 'node:zlib'
 import { misbehaviourSet, type Misbehaviour } from './misbehave.js'
 import { playStream, type StreamSink } from './play.js'
-import { createResponder, route, SCENARIO_HEADER, type HarnessOptions, type MockResult } from './respond.js'
+import { createResponder, IDEMPOTENCY_HEADER, route, SCENARIO_HEADER, type HarnessOptions, type MockResult } from './respond.js'
 
 export interface MockServerOptions extends HarnessOptions {
   /** 0 picks a free port. @default 0 */
@@ -24,7 +24,7 @@ export interface MockServer {
 const CORS = {
   'Access-Control-Allow-Origin': '*',
   'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
-  'Access-Control-Allow-Headers': `Authorization, Content-Type, Accept, Last-Event-ID, Cache-Control, ${SCENARIO_HEADER}`,
+  'Access-Control-Allow-Headers': `Authorization, Content-Type, Accept, Last-Event-ID, Cache-Control, ${IDEMPOTENCY_HEADER}, ${SCENARIO_HEADER}`,
   'Access-Control-Expose-Headers': 'Retry-After, WWW-Authenticate',
   'Access-Control-Max-Age': '600',
 }
@@ -81,6 +81,13 @@ function send(
   broken: ReadonlySet<Misbehaviour>,
   timeScale: number,
 ): void {
+  if (result.type === 'lost') {
+    // Taken, then the connection breaks before a whole status line: the client sees a failed request, no response.
+    // A few bytes go first: on a reused keep-alive socket that closes with nothing received, Chromium re-sends the
+    // request by itself (POST included) — invisible to the page, and a second run of the answer on the server.
+    req.socket.write('HTTP/1.1 2', () => req.socket.destroy())
+    return
+  }
   const headers: Record<string, string> = { ...cors, ...result.headers }
   if (result.type === 'stream' && broken.has('gzip') && /\bgzip\b/i.test(String(req.headers['accept-encoding'] ?? ''))) {
     headers['Content-Encoding'] = 'gzip'

@@ -13,6 +13,7 @@ export type {
   ChatMessage,
   ChatSession,
   ErrorDetail,
+  MessageConnection,
   MessageRole,
   MessageStatus,
   StreamErrorInfo,
@@ -34,9 +35,35 @@ export type {
   MessageCopyPayload,
   MessageItemActionsSlotProps,
   MessageItemEmits,
+  MessageItemErrorSlotProps,
   MessageItemProps,
   MessageItemSlotProps,
 } from './components/MessageItem'
+export { ServiceNotice } from './components/ServiceNotice'
+export type {
+  NoticeStorage,
+  ServiceNoticeConfig,
+  ServiceNoticeEmits,
+  ServiceNoticeProps,
+  ServiceNoticeSeverity,
+} from './components/ServiceNotice'
+
+// Language and configuration: one locale for every component (English and German ship), single strings over it,
+// languages of your own, the text direction and the service notices
+export { ChatConfigProvider, createChatConfigPlugin, useChatConfig } from './components/ChatConfig'
+export type { ChatConfig, ChatConfigOptions, ChatConfigProviderProps } from './components/ChatConfig'
+export { chatLocales } from './i18n'
+export type {
+  ChatLocale,
+  ChatStrings,
+  ChatStringsOverride,
+  CodeBlockStrings,
+  ConnectionStrings,
+  ErrorStrings,
+  MessageStrings,
+  NoticeMessages,
+  NoticeStrings,
+} from './i18n'
 
 // The sessions store (Pinia) and its defaults for an app
 export { createSessionsPlugin, useSessionsStore } from './stores/sessions'
@@ -53,6 +80,7 @@ export { isStreamError, StreamError } from './errors'
 export { openEventStream } from './stream/open'
 export type {
   EventStream,
+  NetworkStatus,
   OpenEventStreamOptions,
   ResumeContext,
   RetryOptions,
@@ -67,7 +95,10 @@ export type {
   TransportOption,
 } from './stream/types'
 
-// An error notice of your own: the same title and detail lines MessageItem shows
+// An error notice of your own (or the `error` slot): the sentence a person reads, by catalogue key, and the
+// technical text of the Details disclosure (title and detail lines)
+export { userErrorKey } from './i18n'
+export type { ChatErrorKey, UserErrorContext } from './i18n'
 export { errorTitle, formatDetailLines } from './errors'
 
 // A message list of your own: follow a growing answer, let go when the reader scrolls

@@ -44,6 +44,34 @@ export interface StreamErrorInfo {
   retryable: boolean
 }
 
+/**
+ * How the stream of an answer is doing while it is read (`ChatMessage.connection`):
+ * - `connected`: a connection is open
+ * - `reconnecting`: it dropped, or the server asked to wait (429/503); the next try is at `retryAt`
+ * - `offline`: the browser is offline; the client waits for the network before it tries again
+ * - `gave-up`: the client stopped trying while reconnecting (the message has status `error`)
+ */
+export type MessageConnection =
+  | { readonly state: 'connected' }
+  | {
+      readonly state: 'reconnecting'
+      /** Reconnect attempt about to be made (1 for the first, reset by any new event). */
+      readonly attempt: number
+      /** When the next try starts: epoch ms of `Date.now()` (what a countdown compares with). */
+      readonly retryAt: number
+      /** The wait before that try, ms. */
+      readonly delayMs: number
+      /** Why the last connection ended: `network`, `stall`, or `http` with `status` (e.g. 503). */
+      readonly reason: StreamErrorKind
+      readonly status?: number
+    }
+  | { readonly state: 'offline' }
+  | {
+      readonly state: 'gave-up'
+      /** Failed attempts in a row when it stopped. */
+      readonly attempts: number
+    }
+
 /** A chat message: an immutable snapshot. A change produces a new object. */
 export interface ChatMessage {
   readonly id: string
@@ -51,6 +79,11 @@ export interface ChatMessage {
   readonly content: string
   readonly status: MessageStatus
   readonly error?: StreamErrorInfo
+  /**
+   * The answer's connection while it streams (`connected`, `reconnecting`, `offline`), or `gave-up` next to the
+   * final error. Absent when nothing streams: before the first connection opens and after done or stop.
+   */
+  readonly connection?: MessageConnection
   /** Epoch milliseconds. */
   readonly createdAt: number
 }

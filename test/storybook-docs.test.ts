@@ -14,6 +14,7 @@ const PAGES = [
   { id: 'introduction--docs', mdx: 'stories/Introduction.mdx' },
   { id: 'components-messagelist--guide', mdx: 'stories/message-list/MessageList.mdx' },
   { id: 'components-messageitem--guide', mdx: 'stories/message-item/MessageItem.mdx' },
+  { id: 'components-servicenotice--guide', mdx: 'stories/service-notice/ServiceNotice.mdx' },
   { id: 'store-guide--docs', mdx: 'stories/store/Store.mdx' },
   { id: 'debug-panel-streamingdebugpanel--guide', mdx: 'stories/debug-panel/StreamingDebugPanel.mdx' },
 ] as const
@@ -36,6 +37,11 @@ const GENERATED = [
     id: 'debug-panel-endpoint-check--docs',
     sfc: 'src/components/StreamingDebugPanel/EndpointCheckCard.vue',
     sections: { props: 'EndpointCheckCardProps', events: 'EndpointCheckCardEmits' },
+  },
+  {
+    id: 'components-servicenotice--docs',
+    sfc: 'src/components/ServiceNotice/ServiceNotice.vue',
+    sections: { props: 'ServiceNoticeProps', events: 'ServiceNoticeEmits' },
   },
   {
     // Props left out: the story's argTypes give `message` its own description, which the table shows instead.

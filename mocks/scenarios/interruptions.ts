@@ -21,6 +21,11 @@ export type InterruptionSpec =
   | { kind: 'no-done'; at: number }
   /** The stream stops at `at` and never ends (snapshots of formatting mid-stream). */
   | { kind: 'frozen'; at: number }
+  /**
+   * The server takes the first `times` POSTs of a session — the answer runs — but the connection breaks before any
+   * response arrives. Only an `Idempotency-Key` lets the client ask again without a second answer being made.
+   */
+  | { kind: 'lost-response'; times: number }
 
 export type InterruptionKind = InterruptionSpec['kind']
 
@@ -38,6 +43,7 @@ export const interruptions = {
   malformed: { kind: 'malformed', at: 0.5 },
   'no-done': { kind: 'no-done', at: 1 },
   frozen: { kind: 'frozen', at: 0.5 },
+  'lost-response': { kind: 'lost-response', times: 1 },
 } as const satisfies Record<string, InterruptionSpec>
 
 export type InterruptionName = keyof typeof interruptions
@@ -56,4 +62,5 @@ export const interruptionDefaults: { [K in InterruptionKind]: Extract<Interrupti
   malformed: interruptions.malformed,
   'no-done': interruptions['no-done'],
   frozen: interruptions.frozen,
+  'lost-response': interruptions['lost-response'],
 }

@@ -1,5 +1,5 @@
 import { shallowRef, type ShallowRef } from 'vue'
-import type { ChatMessage, ChatSession, MessageStatus, StreamErrorInfo } from '../types'
+import type { ChatMessage, ChatSession, MessageConnection, MessageStatus, StreamErrorInfo } from '../types'
 import { emitPublish, isPublishObserved, type PublishRecord } from '../instrumentation/hooks'
 import { createFrameBatcher, type FrameInfo, type FrameScheduler } from './frames'
 
@@ -10,6 +10,8 @@ interface Patch {
   status?: MessageStatus
   /** `null` removes the error. */
   error?: StreamErrorInfo | null
+  /** `null` removes the connection state. */
+  connection?: MessageConnection | null
 }
 
 interface SessionState {
@@ -25,6 +27,8 @@ interface SessionState {
 export interface MessageStatusChange {
   status?: MessageStatus
   error?: StreamErrorInfo | null
+  /** The answer's connection state; `null` removes it. */
+  connection?: MessageConnection | null
   /** Clear the content first (a re-send starts from nothing). */
   reset?: boolean
 }
@@ -222,6 +226,7 @@ export function createSnapshotBook({ scheduler, source }: SnapshotBookOptions) {
       }
       if (change.status) patch.status = change.status
       if (change.error !== undefined) patch.error = change.error
+      if (change.connection !== undefined) patch.connection = change.connection
       batcher.schedule()
       return true
     },
@@ -258,5 +263,7 @@ function nextSnapshot(old: ChatMessage, patch: Patch): ChatMessage {
   }
   if (patch.error === null) delete next.error
   else if (patch.error) next.error = Object.freeze({ ...patch.error })
+  if (patch.connection === null) delete next.connection
+  else if (patch.connection) next.connection = Object.freeze({ ...patch.connection })
   return Object.freeze(next)
 }

@@ -3,8 +3,8 @@
 import { shallowRef } from 'vue'
 import { answerEndedEarly, toErrorInfo } from '../errors'
 import { openEventStream } from '../stream/open'
-import type { EventStream, OpenEventStreamOptions, RetryOptions, TokenSource, TransportOption } from '../stream/types'
-import type { ChatMessage, StreamErrorInfo } from '../types'
+import type { EventStream, OpenEventStreamOptions, RetryOptions, StreamLifecycleEvent, TokenSource, TransportOption } from '../stream/types'
+import type { ChatMessage, MessageConnection, StreamErrorInfo } from '../types'
 import { createSnapshotBook, type SnapshotBookOptions } from './book'
 import { readAnswer, type AnswerOutcome, type ReplayGuard } from './protocol'
 
@@ -23,6 +23,13 @@ export interface ConnectionOptions {
   stallTimeoutMs?: number
   /** Extra request headers (the stream client adds `Accept`, `Content-Type` and `Authorization`). @default {} */
   headers?: Record<string, string>
+  /**
+   * Send an `Idempotency-Key` with each question: `true` makes one key per question (`crypto.randomUUID()`), a
+   * function makes it yourself. A question whose POST got no response is then sent again with the same key (so is
+   * a retry of it), and the server must continue the same answer for a key it has seen, never start a second one.
+   * Off, such a question fails instead: it is never sent twice. See docs/streaming.md. @default false
+   */
+  idempotencyKey?: boolean | (() => string)
   /** Opens the stream of an answer; a test can pass a fake. @default openEventStream */
   openStream?: OpenStream
 }
@@ -62,8 +69,21 @@ interface Answer {
   /** Bumped by every connect, stop and dispose; a reader whose attempt is not current stops applying. */
   attempt: number
   guard: ReplayGuard
+  /** The `Idempotency-Key` of its question, made at the first send and kept for re-sends of the same question. */
+  idempotencyKey?: string
+  /** The connection state last published for it. */
+  connection?: MessageConnection
   /** Last snapshot of an answer that was removed (regenerate, removeSession) while its promise was pending. */
   detached?: ChatMessage
+}
+
+const CONNECTED: MessageConnection = Object.freeze({ state: 'connected' })
+const OFFLINE: MessageConnection = Object.freeze({ state: 'offline' })
+/** The lifecycle events the engine follows: none of the per-chunk ones, so following costs the hot path nothing. */
+const CONNECTION_EVENTS: readonly StreamLifecycleEvent['type'][] = ['open', 'retry', 'offline']
+
+function newKey(): string {
+  return globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`
 }
 
 /** Creates sessions of immutable message snapshots and streams answers into them. */
@@ -107,12 +127,44 @@ export function createChatEngine(config: ChatEngineConfig) {
     }
     // JSON text: the client sends a string body as `application/json` (it builds every header).
     const body = JSON.stringify(config.body?.(answer.prompt) ?? { content: answer.prompt })
-    return open(routes.send, { ...common, method: 'POST', body })
+    const options: OpenEventStreamOptions = { ...common, method: 'POST', body }
+    if (connection.idempotencyKey) {
+      answer.idempotencyKey ??= typeof connection.idempotencyKey === 'function' ? connection.idempotencyKey() : newKey()
+      options.idempotencyKey = answer.idempotencyKey
+    }
+    return open(routes.send, options)
+  }
+
+  /** Publishes the answer's connection state (through the same frame batch as its text) when it changed. */
+  function setConnection(answer: Answer, next: MessageConnection | undefined): void {
+    if (answer.connection === next || (answer.connection?.state === 'connected' && next?.state === 'connected')) return
+    answer.connection = next
+    book.change(answer.sessionId, answer.messageId, { connection: next ?? null })
+  }
+
+  /** The stream client's reconnect lifecycle as the answer's connection state. */
+  function followConnection(answer: Answer, attempt: number, event: StreamLifecycleEvent): void {
+    if (answer.attempt !== attempt) return
+    if (event.type === 'open') setConnection(answer, CONNECTED)
+    else if (event.type === 'offline') setConnection(answer, OFFLINE)
+    else if (event.type === 'retry' && event.attempt > 0) {
+      const next: MessageConnection = {
+        state: 'reconnecting',
+        attempt: event.attempt,
+        // Wall-clock time (not `config.now`, the clock of `createdAt`): what a countdown in the page compares with.
+        retryAt: Date.now() + event.delayMs,
+        delayMs: event.delayMs,
+        reason: event.error?.kind ?? 'network',
+        ...(event.error?.status !== undefined ? { status: event.error.status } : {}),
+      }
+      setConnection(answer, next)
+    }
   }
 
   /** Opens a stream for `answer` (a POST of its prompt, or a resume GET) and reads it to the end. */
   async function connect(answer: Answer, mode: 'send' | 'resume'): Promise<ChatMessage> {
     const attempt = ++answer.attempt
+    setConnection(answer, undefined)
     let stream: EventStream
     try {
       stream = openFor(answer, mode)
@@ -124,6 +176,7 @@ export function createChatEngine(config: ChatEngineConfig) {
     answer.stream = stream
     answer.live = true
     setStream(answer.messageId, stream)
+    const unfollow = stream.subscribe((event) => followConnection(answer, attempt, event), CONNECTION_EVENTS)
     const outcome = await readAnswer(
       stream,
       {
@@ -135,6 +188,7 @@ export function createChatEngine(config: ChatEngineConfig) {
       },
       answer.guard,
     )
+    unfollow()
     if (answer.attempt !== attempt) return latest(answer)
     answer.live = false
     setStream(answer.messageId, undefined)
@@ -147,11 +201,23 @@ export function createChatEngine(config: ChatEngineConfig) {
   /** The final status rides in the same publish as the last text. */
   function finish(answer: Answer, outcome: AnswerOutcome): void {
     if (outcome.kind === 'done') {
+      endConnection(answer)
       book.change(answer.sessionId, answer.messageId, { status: 'done', error: null })
     } else {
       const error: StreamErrorInfo = outcome.kind === 'error' ? outcome.error : answerEndedEarly()
+      endConnection(answer, true)
       book.change(answer.sessionId, answer.messageId, { status: 'error', error })
     }
+  }
+
+  /** Nothing streams any more: the state goes, or — failing while it reconnected — says the client gave up. */
+  function endConnection(answer: Answer, failed = false): void {
+    const trouble = answer.connection?.state === 'reconnecting' || answer.connection?.state === 'offline'
+    if (failed && trouble) {
+      // The first connection and every reconnect counted: what the client's "gave up after N attempts" says.
+      const attempts = answer.connection?.state === 'reconnecting' ? answer.connection.attempt + 1 : 0
+      setConnection(answer, { state: 'gave-up', attempts })
+    } else setConnection(answer, undefined)
   }
 
   function latest(answer: Answer): ChatMessage {
@@ -167,6 +233,7 @@ export function createChatEngine(config: ChatEngineConfig) {
     answer.live = false
     answer.stream?.close()
     setStream(answer.messageId, undefined)
+    setConnection(answer, undefined)
     book.change(answer.sessionId, answer.messageId, { status: 'stopped' })
   }
 

@@ -1,4 +1,4 @@
-import type { EventStream, OpenEventStreamOptions, StreamEvent, StreamMetrics } from '../stream/types'
+import type { EventStream, OpenEventStreamOptions, StreamEvent, StreamLifecycleEvent, StreamLifecycleListener, StreamMetrics } from '../stream/types'
 
 /** A scripted EventStream for store tests: push events, end or fail it, see what was opened. */
 export interface FakeStream extends EventStream {
@@ -8,13 +8,20 @@ export interface FakeStream extends EventStream {
   push(event: string, data: unknown, id?: string): void
   end(): void
   fail(error: unknown): void
+  /** Delivers a lifecycle event to the listeners that asked for its type (`at` filled in). */
+  lifecycle(event: DistributiveOmit<StreamLifecycleEvent, 'at'>): void
+  /** How many lifecycle listeners are subscribed. */
+  readonly listeners: number
 }
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never
 
 export function createFakeStream(url: string, options: OpenEventStreamOptions): FakeStream {
   const queue: (StreamEvent | { end: true } | { error: unknown })[] = []
   let wake: (() => void) | undefined
   let closed = false
   let lastId = ''
+  const listeners = new Map<StreamLifecycleListener, readonly string[] | undefined>()
   const notify = () => {
     wake?.()
     wake = undefined
@@ -55,7 +62,17 @@ export function createFakeStream(url: string, options: OpenEventStreamOptions): 
       closed = true
       notify()
     },
-    subscribe: () => () => {},
+    subscribe(listener, types) {
+      listeners.set(listener, types)
+      return () => listeners.delete(listener)
+    },
+    lifecycle(event) {
+      const full = { ...event, at: 0 } as StreamLifecycleEvent
+      for (const [listener, types] of listeners) if (!types || types.includes(full.type)) listener(full)
+    },
+    get listeners() {
+      return listeners.size
+    },
     metrics: () => ({ state: closed ? 'closed' : 'open', lastEventId: lastId }) as StreamMetrics,
     [Symbol.asyncIterator]: iterate,
   }

@@ -3,7 +3,7 @@ import { createChatEngine, resumeRoute, type ConnectionOptions } from '../chat/e
 import { createFrameScheduler, type FrameScheduler } from '../chat/frames'
 import { createIdGenerator } from '../chat/ids'
 import type { EventStream } from '../stream/types'
-import type { ChatMessage, MessageStatus, StreamErrorInfo } from '../types'
+import type { ChatMessage, MessageConnection, MessageStatus, StreamErrorInfo } from '../types'
 
 export interface UseChatStreamOptions extends ConnectionOptions {
   /** The `POST` endpoint, e.g. `/api/sessions/abc/messages`. */
@@ -29,6 +29,8 @@ export interface UseChatStreamReturn {
   /** 'idle' before the first send. */
   status: ComputedRef<MessageStatus | 'idle'>
   error: ComputedRef<StreamErrorInfo | undefined>
+  /** The answer's connection while it streams: connected, reconnecting (with the next try's time), offline, gave-up. */
+  connection: ComputedRef<MessageConnection | undefined>
   /** The stream in flight (for the debug panel). */
   stream: Readonly<ShallowRef<EventStream | undefined>>
   /** Streams an answer to `content` into a fresh message. Resolves with its final snapshot; never rejects for stream errors. */
@@ -80,6 +82,7 @@ export function useChatStream(options: UseChatStreamOptions): UseChatStreamRetur
     message,
     status: computed(() => message.value?.status ?? 'idle'),
     error: computed(() => message.value?.error),
+    connection: computed(() => message.value?.connection),
     stream,
     send: (content) => engine.ask(ANSWER, content, { replace: true }),
     stop: () => engine.stop(ANSWER),

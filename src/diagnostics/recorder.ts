@@ -28,6 +28,7 @@ const PHASE_OF: Partial<Record<StreamLifecycleEvent['type'], ConnectionPhase>> =
   open: 'open',
   stall: 'stalled',
   retry: 'retrying',
+  offline: 'retrying',
 }
 
 /** Characters of answer text in an event: the `delta` of `{ delta }` JSON, or the data of a plain `message`. */
@@ -67,6 +68,8 @@ function describe(event: StreamLifecycleEvent): string {
       return `attempt ${event.attempt} in ${Math.round(event.delayMs)} ms: ${event.reason}${event.error ? ` (${shorten(redactText(event.error.message))})` : ''}`
     case 'stall':
       return `no bytes for ${Math.round(event.idleMs)} ms`
+    case 'offline':
+      return 'browser offline: waiting for the network'
     case 'error': {
       const detail = formatDetail(event.error.detail)
       const head = `${event.error.kind}${event.error.status ? ` ${event.error.status}` : ''}`

@@ -16,7 +16,7 @@ export interface PhaseChange {
 }
 
 /** Lifecycle event types of the stream client, as they appear in the log. */
-export type LogEntryType = 'connecting' | 'open' | 'chunk' | 'message' | 'retry' | 'stall' | 'error' | 'close' | 'note'
+export type LogEntryType = 'connecting' | 'open' | 'chunk' | 'message' | 'retry' | 'stall' | 'offline' | 'error' | 'close' | 'note'
 
 export interface LogEntry {
   /** ms since the stream was opened. */

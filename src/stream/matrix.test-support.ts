@@ -155,6 +155,13 @@ export const matrixExpectations: Record<InterruptionName, (r: MatrixRun, maxAtte
     expect(r.requests.length).toBe(2)
     expect(RESUME.test(r.requests[1]!)).toBe(true)
   },
+  'lost-response': (r) => {
+    // No response and no Idempotency-Key (recovery.test.ts and the idempotency tests send one): never sent twice.
+    expect(r.events).toEqual([])
+    expect(r.requests).toHaveLength(1)
+    expect(r.requests[0]).toMatch(POST)
+    expect(r.error).toMatchObject({ kind: 'network', retryable: false })
+  },
   frozen: (r, maxAttempts) => {
     expect(r.error).toMatchObject({ kind: 'stall', retryable: false })
     expect(r.source.startsWith(r.text)).toBe(true)

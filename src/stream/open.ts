@@ -1,10 +1,11 @@
 import { StreamError, cannotResumeError, gaveUpError, networkError, tokenError, type RequestContext } from '../errors'
 import { DEFAULT_STALL_TIMEOUT_MS, backoffDelay, resolveBackoff, sleep } from './backoff'
 import { MetricsRecorder } from './metrics'
+import { browserNetwork } from './network'
 import { classifyOutcome, isEventStreamHead, type Verdict } from './outcome'
 import { createSseParser } from './parse'
 import { AsyncQueue } from './queue'
-import { buildRequest, firstTarget, resumeTarget, type RequestTarget } from './request'
+import { buildRequest, firstTarget, hasIdempotencyKey, resumeTarget, type RequestTarget } from './request'
 import { eventSourceTransport } from './transports/eventsource'
 import { fetchTransport, supportsFetchStreaming } from './transports/fetch'
 import type { Transport, TransportSink } from './transports/types'
@@ -37,11 +38,15 @@ export function pickTransport(option: TransportOption = 'auto'): TransportName {
   return 'fetch'
 }
 
+/** A listener and the event types it asked for (`undefined`: every type). */
+type Listeners = ReadonlyMap<StreamLifecycleListener, ReadonlySet<string> | undefined>
+
 /** Lifecycle events are built only while someone listens; a throwing listener never breaks the stream. */
-function emitTo(listeners: ReadonlySet<StreamLifecycleListener>, make: () => StreamLifecycleEvent): void {
+function emitTo(listeners: Listeners, make: () => StreamLifecycleEvent): void {
   if (listeners.size === 0) return
   const event = make()
-  for (const listener of listeners) {
+  for (const [listener, types] of listeners) {
+    if (types && !types.has(event.type)) continue
     try {
       listener(event)
     } catch (error) {
@@ -93,7 +98,11 @@ export function openEventStream(url: string, options: OpenEventStreamOptions = {
   const first = firstTarget(url, options)
   const metrics = new MetricsRecorder(transportName, tokenTransport)
   const queue = new AsyncQueue<StreamEvent>()
-  const listeners = new Set<StreamLifecycleListener>()
+  const listeners = new Map<StreamLifecycleListener, ReadonlySet<string> | undefined>()
+  /** Listeners that receive `chunk` and `message` events: only these make the hot path build lifecycle objects. */
+  let hotListeners = 0
+  const network = options.network ?? browserNetwork
+  const idempotent = first.method === 'POST' && hasIdempotencyKey(options)
   const closer = new AbortController()
 
   let ended = false
@@ -115,7 +124,7 @@ export function openEventStream(url: string, options: OpenEventStreamOptions = {
     progressed = true
     if (onEvent) onEvent(event)
     else queue.push(event)
-    if (listeners.size > 0) emit(() => ({ type: 'message', at: now(), event }))
+    if (hotListeners > 0) emit(() => ({ type: 'message', at: now(), event }))
     if (endOn.size > 0 && endOn.has(event.event)) finish('done')
   }
 
@@ -127,6 +136,13 @@ export function openEventStream(url: string, options: OpenEventStreamOptions = {
       serverRetryMs = ms
     },
   })
+
+  function unsubscribe(listener: StreamLifecycleListener) {
+    if (!listeners.has(listener)) return
+    const types = listeners.get(listener)
+    if (!types || types.has('chunk') || types.has('message')) hotListeners--
+    listeners.delete(listener)
+  }
 
   function stopConnections() {
     connection?.abort()
@@ -177,14 +193,22 @@ export function openEventStream(url: string, options: OpenEventStreamOptions = {
     let lastError: StreamError | undefined
 
     while (!ended) {
+      // Offline: wait for the network instead of spending attempts (or sending anything) into the void.
+      if (!network.online()) {
+        metrics.state = 'retrying'
+        emit(() => ({ type: 'offline', at: now() }))
+        await network.whenOnline(closer.signal)
+        if (ended) return
+      }
       let target: RequestTarget
       // The same POST again only when the server refused it before any stream opened.
       if (connections === 0 || (first.method === 'POST' && !postOpened && lastRefused)) {
         target = first
       } else {
         const resume = resumeUrl(attempt)
-        if (resume === undefined) return fail(cannotResumeError(lastError))
-        target = resumeTarget(resume)
+        // With an Idempotency-Key the server continues the same answer for the same POST, so sending it again is safe.
+        if (resume === undefined && !idempotent) return fail(cannotResumeError(lastError))
+        target = resume === undefined ? first : resumeTarget(resume)
       }
       connections++
 
@@ -236,7 +260,7 @@ export function openEventStream(url: string, options: OpenEventStreamOptions = {
           const at = now()
           lastByteAt = at
           metrics.chunk(count, at)
-          emit(() => ({ type: 'chunk', at, bytes: count, totalBytes: metrics.bytes }))
+          if (hotListeners > 0) emit(() => ({ type: 'chunk', at, bytes: count, totalBytes: metrics.bytes }))
         },
         text: (text) => parser.feed(text),
         event: (event) => parser.accept(event),
@@ -274,8 +298,13 @@ export function openEventStream(url: string, options: OpenEventStreamOptions = {
       const failure = verdict.error
       lastRefused = verdict.refused
       if (progressed) attempt = 0
-      attempt++
       lastError = failure
+      // Dropped because the network went away: no attempt is spent; the top of the loop waits for it.
+      if (!network.online()) {
+        emit(() => ({ type: 'error', at: now(), error: failure }))
+        continue
+      }
+      attempt++
       if (attempt > backoff.maxAttempts) return fail(gaveUpError(failure, attempt, backoff.maxAttempts === 0))
       emit(() => ({ type: 'error', at: now(), error: failure }))
       const delayMs = backoffDelay(attempt, backoff, random, { retryMs: serverRetryMs, retryAfterMs: verdict.retryAfterMs })
@@ -317,9 +346,13 @@ export function openEventStream(url: string, options: OpenEventStreamOptions = {
       }
     },
     close,
-    subscribe(listener) {
-      listeners.add(listener)
-      return () => listeners.delete(listener)
+    subscribe(listener, types) {
+      const wanted = types ? new Set<string>(types) : undefined
+      const hot = !wanted || wanted.has('chunk') || wanted.has('message')
+      if (listeners.has(listener)) unsubscribe(listener)
+      listeners.set(listener, wanted)
+      if (hot) hotListeners++
+      return () => unsubscribe(listener)
     },
     metrics: () => metrics.snapshot(parser.lastEventId),
   }

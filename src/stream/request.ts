@@ -49,15 +49,26 @@ export interface ConnectionState {
   signal: AbortSignal
 }
 
+function hasHeader(headers: Record<string, string> | undefined, name: string): boolean {
+  return Object.keys(headers ?? {}).some((h) => h.toLowerCase() === name)
+}
+
+/** The POST carries an `Idempotency-Key` (the option, or the caller's header): sending it again is safe. */
+export function hasIdempotencyKey(options: Pick<OpenEventStreamOptions, 'idempotencyKey' | 'headers'>): boolean {
+  return !!options.idempotencyKey || hasHeader(options.headers, 'idempotency-key')
+}
+
 /**
  * Everything a transport needs for one connection: `Accept: text/event-stream`, the caller's headers (never a
  * `Content-Type` on a GET), the body's `Content-Type` unless the caller set one, `Authorization: Bearer` on every
- * transport that can send headers (EventSource puts the token in the URL instead), and `Last-Event-ID`.
+ * transport that can send headers (EventSource puts the token in the URL instead), `Last-Event-ID`, and on a POST
+ * its `Idempotency-Key`.
  */
 export function buildRequest(target: RequestTarget, options: OpenEventStreamOptions, state: ConnectionState): TransportRequest {
   const headers: Record<string, string> = { Accept: 'text/event-stream' }
   for (const [name, value] of Object.entries(options.headers ?? {})) {
-    if (target.method === 'GET' && name.toLowerCase() === 'content-type') continue
+    // A GET has no body to type, and an idempotency key belongs to the POST it protects.
+    if (target.method === 'GET' && (name.toLowerCase() === 'content-type' || name.toLowerCase() === 'idempotency-key')) continue
     headers[name] = value
   }
   if (target.contentType && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) {
@@ -65,6 +76,9 @@ export function buildRequest(target: RequestTarget, options: OpenEventStreamOpti
   }
   if (state.token && state.transport !== 'eventsource') headers.Authorization = `Bearer ${state.token}`
   if (state.lastEventId) headers['Last-Event-ID'] = state.lastEventId
+  if (target.method === 'POST' && options.idempotencyKey && !hasHeader(headers, 'idempotency-key')) {
+    headers['Idempotency-Key'] = options.idempotencyKey
+  }
   return {
     url: target.url,
     method: target.method,

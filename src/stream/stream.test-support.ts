@@ -30,6 +30,8 @@ export interface ScriptedResponse {
   chunks?: (string | Uint8Array)[]
   /** After the chunks: end cleanly (default), break the connection, or never end. */
   then?: 'end' | 'error' | 'hang'
+  /** The request is sent but no response arrives: fetch rejects with `TypeError: Failed to fetch`. */
+  noResponse?: boolean
 }
 
 /**
@@ -52,6 +54,7 @@ export function scriptedFetch(script: (ScriptedResponse | ((req: RecordedRequest
     const spec = typeof entry === 'function' ? entry(req) : entry
     const signal = init.signal
     if (signal?.aborted) throw new DOMException('aborted', 'AbortError')
+    if (spec.noResponse) throw new TypeError('Failed to fetch')
     const chunks = (spec.chunks ?? []).map((c) => (typeof c === 'string' ? encoder.encode(c) : c))
     let index = 0
     const body = new ReadableStream<Uint8Array>({

@@ -1,7 +1,9 @@
 import type { StreamError } from '../errors'
+import type { NetworkStatus } from './network'
 import type { StreamErrorInfo, TokenTransport, TransportName } from '../types'
 
 export type { TokenTransport, TransportName } from '../types'
+export type { NetworkStatus } from './network'
 
 /** `auto` picks `fetch` when response bodies stream, `xhr` otherwise. `eventsource` is never picked automatically. */
 export type TransportOption = 'auto' | TransportName
@@ -57,8 +59,18 @@ export interface OpenEventStreamOptions {
   headers?: Record<string, string>
   /** Sent as `Authorization: Bearer <token>`. A function is called before every connection. */
   token?: TokenSource
-  /** Request body of the first request. A plain object is sent as JSON. Never sent again on a reconnect. */
+  /**
+   * Request body of the first request. A plain object is sent as JSON. Never sent again on a reconnect — unless
+   * the POST carries an `idempotencyKey` and got no response (below).
+   */
   body?: string | Record<string, unknown> | FormData | URLSearchParams | Blob
+  /**
+   * Sent as `Idempotency-Key` on the POST (an `Idempotency-Key` in `headers` counts too). It tells the server that
+   * a repeat of this POST with the same key must continue the same answer, never start a second one; so the client
+   * may send the POST again when it got no response, or when the stream dropped before a resume URL was known.
+   * Without it such a stream fails instead: the prompt is never sent twice. @default undefined
+   */
+  idempotencyKey?: string
   /** @default 'auto' */
   transport?: TransportOption
   /** Sent as `Last-Event-ID` on the first request (resume a stream seen earlier). @default '' */
@@ -98,6 +110,8 @@ export interface OpenEventStreamOptions {
   random?: () => number
   /** For tests: the fetch to use. @default globalThis.fetch */
   fetch?: typeof fetch
+  /** For tests: whether the browser is online, and waiting for it (`navigator.onLine` and the `online` event). */
+  network?: NetworkStatus
 }
 
 interface LifecycleBase {
@@ -118,6 +132,8 @@ export type StreamLifecycleEvent =
   | (LifecycleBase & { type: 'chunk'; bytes: number; totalBytes: number })
   | (LifecycleBase & { type: 'message'; event: StreamEvent })
   | (LifecycleBase & { type: 'retry'; attempt: number; delayMs: number; reason: string; error?: StreamErrorInfo })
+  /** The browser is offline: the client waits for the `online` event before it connects (no attempt is spent). */
+  | (LifecycleBase & { type: 'offline' })
   | (LifecycleBase & { type: 'stall'; idleMs: number })
   | (LifecycleBase & { type: 'error'; error: StreamError })
   | (LifecycleBase & { type: 'close'; reason: 'done' | 'closed' | 'error' })
@@ -152,6 +168,10 @@ export interface StreamMetrics {
 /** What `openEventStream` returns: iterate it for events; `close()` ends it. */
 export interface EventStream extends AsyncIterable<StreamEvent> {
   close(): void
-  subscribe(listener: StreamLifecycleListener): () => void
+  /**
+   * Listens to lifecycle events; returns the function that stops listening. With `types`, only those are
+   * delivered — and a listener that skips `chunk` and `message` costs the hot path nothing.
+   */
+  subscribe(listener: StreamLifecycleListener, types?: readonly StreamLifecycleEvent['type'][]): () => void
   metrics(): StreamMetrics
 }

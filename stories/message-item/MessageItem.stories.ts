@@ -3,10 +3,12 @@ import { expect, fn, userEvent, waitFor, within } from 'storybook/test'
 import { h } from 'vue'
 import { fixtures } from 'vue-chat-stream/mocks'
 import type { FixtureName } from 'vue-chat-stream/mocks'
-import { MessageItem } from '../../src'
-import type { ChatMessage, StreamErrorInfo } from '../../src'
+import { ChatConfigProvider, MessageItem, useChatConfig } from '../../src'
+import type { ChatMessage, MessageConnection, StreamErrorInfo } from '../../src'
+import { cannotResumeError, networkError } from '../../src/errors'
 import { renderMarkdownBlocks } from '../../src/markdown/streaming'
 import { markerFlashes, visibleText } from '../../src/markdown/testing'
+import { errorExamples, JARGON } from '../../test/support/errors'
 import LiveMessage from './LiveMessage.vue'
 
 function msg(content: string, status: ChatMessage['status'] = 'done', extra: Partial<ChatMessage> = {}): ChatMessage {
@@ -114,7 +116,9 @@ export const OneLiner = done('one-liner', async ({ canvasElement }) => {
 })
 export const ShortAnswer = done('short-answer', async ({ canvasElement }) => expectNoRawMarkers(canvasElement))
 export const I18n = done('i18n', async ({ canvasElement }) => {
-  await expect(canvasElement.querySelector('article')!.getAttribute('dir')).toBe('auto')
+  // The content finds its own direction; the role label and buttons follow the page (or the configured `dir`).
+  await expect(canvasElement.querySelector('.vcs-message__body')!.getAttribute('dir')).toBe('auto')
+  await expect(canvasElement.querySelector('article')!.hasAttribute('dir')).toBe(false)
   await expect(canvasElement.textContent).toContain('こんにちは')
 })
 export const StreamingTraps = done('streaming-traps', async ({ canvasElement }) => expectNoRawMarkers(canvasElement))
@@ -203,10 +207,13 @@ export const Error422: Story = {
   name: 'Error — 422 missing Authorization',
   args: { message: msg('', 'error', { error: missingAuth }), onRetry: fn() },
   play: async ({ canvasElement, args }) => {
-    const alert = within(canvasElement).getByRole('alert')
-    await expect(alert.textContent).toContain('header authorization: Field required')
-    await expect(alert.textContent).toContain('HTTP 422')
-    await userEvent.click(within(alert).getByRole('button', { name: 'Retry' }))
+    // The reader gets one plain sentence; FastAPI's detail and the status are in the Details disclosure.
+    await expect(within(canvasElement).getByRole('alert').textContent).toBe('The request was not accepted. If this keeps happening, contact support.')
+    const details = canvasElement.querySelector('details')!
+    await expect(details.open).toBe(false)
+    await expect(details.textContent).toContain('header authorization: Field required')
+    await expect(details.textContent).toContain('HTTP 422')
+    await userEvent.click(within(canvasElement).getByRole('button', { name: 'Retry' }))
     await expect(args.onRetry).toHaveBeenCalledTimes(1)
   },
 }
@@ -234,20 +241,188 @@ export const ErrorMidAnswer: Story = {
     }),
   },
   play: async ({ canvasElement }) => {
-    await expect(within(canvasElement).getByRole('alert').textContent).toContain('Upstream model timed out')
+    await expect(within(canvasElement).getByRole('alert').textContent).toBe('The assistant could not finish this answer.')
+    await expect(canvasElement.querySelector('.vcs-error__technical')!.textContent).toContain('Upstream model timed out')
   },
 }
 
-// Slots
-export const WithSlots: Story = {
+// Connection trouble and errors, as the person in front of the chat reads them
+
+/** The countdown stories' clock: frozen, so "in 3 s" stays 3 s in every snapshot. */
+const STORY_NOW = Date.UTC(2025, 5, 3, 10, 0, 0)
+const frozenClock = () => ({
+  components: { ChatConfigProvider },
+  setup: () => ({ now: () => STORY_NOW }),
+  template: '<ChatConfigProvider :now="now"><story /></ChatConfigProvider>',
+})
+const reconnecting = (seconds: number, extra: Partial<Extract<MessageConnection, { state: 'reconnecting' }>> = {}): MessageConnection => ({
+  state: 'reconnecting',
+  attempt: 1,
+  retryAt: STORY_NOW + seconds * 1000,
+  delayMs: seconds * 1000,
+  reason: 'network',
+  ...extra,
+})
+
+/** What arrived before the connection went away: the answer's first two paragraphs. */
+const FIRST_PARAGRAPHS = fixtures['short-answer'].content.split('\n\n').slice(0, 2).join('\n\n')
+
+/** The connection dropped mid-answer: the text so far stays, a line counts down to the client's next try. */
+export const Reconnecting: Story = {
+  name: 'Connection lost — reconnecting',
+  decorators: [frozenClock],
+  args: { message: msg(FIRST_PARAGRAPHS, 'streaming', { connection: reconnecting(3) }) },
+  play: async ({ canvasElement }) => {
+    await expect(canvasElement.querySelector('.vcs-connection')!.textContent).toBe('Connection lost — reconnecting in 3\u00a0s…')
+    // Nothing is being written while it waits: no caret, not busy; a polite live region is ready for the news.
+    await expect(canvasElement.querySelector('.vcs-caret')).not.toBeVisible()
+    await expect(canvasElement.querySelector('article')).not.toHaveAttribute('aria-busy')
+    await expect(canvasElement.querySelector('[role="status"][aria-live="polite"]')).not.toBeNull()
+    await expect(within(canvasElement).getByRole('button', { name: 'Stop' })).toBeTruthy()
+  },
+}
+
+/** The server said 503 with Retry-After: the wait is the server's, and the line says so. */
+export const ServerBusy: Story = {
+  name: 'Server busy — trying again',
+  decorators: [frozenClock],
+  args: { message: msg('', 'pending', { connection: reconnecting(2, { reason: 'http', status: 503 }) }) },
+  play: async ({ canvasElement }) => {
+    await expect(canvasElement.querySelector('.vcs-connection')!.textContent).toBe('The server is busy — trying again in 2\u00a0s…')
+    await expect(canvasElement.querySelector('.vcs-typing')).toBeNull()
+  },
+}
+
+/** The browser is offline: the client waits for the network, and the answer continues by itself. */
+export const Offline: Story = {
+  decorators: [frozenClock],
+  args: { message: msg(FIRST_PARAGRAPHS, 'streaming', { connection: { state: 'offline' } }) },
+  play: async ({ canvasElement }) => {
+    await expect(canvasElement.querySelector('.vcs-connection')!.textContent).toBe('You are offline — the answer continues when you are back online.')
+  },
+}
+
+/**
+ * Every kind of failure, as the reader sees it: one plain sentence, *Details* with the developer text (open it),
+ * and *Retry*. Built with the library's own error constructors.
+ */
+export const EveryErrorKind: Story = {
+  name: 'Errors — every kind',
+  render: () => ({
+    setup: () => () =>
+      h(
+        'div',
+        { style: 'display:grid;gap:12px' },
+        // "offline" needs navigator.onLine === false; the browser tests show it (src/components/MessageItem).
+        errorExamples().filter((example) => example.online !== false).map((example, i) =>
+          h('div', { 'data-error-example': example.key }, [
+            h('p', { style: 'margin:0 0 4px;font-size:12px;color:var(--vcs-color-muted)', lang: 'en' }, example.name),
+            h(MessageItem, { message: msg(example.hasContent ? 'The first part of the answer arrived' : '', 'error', { id: `error-${i}`, error: example.error }) }),
+          ]),
+        ),
+      ),
+  }),
+  play: async ({ canvasElement }) => {
+    for (const notice of canvasElement.querySelectorAll<HTMLElement>('.vcs-error')) {
+      const shown = notice.cloneNode(true) as HTMLElement
+      shown.querySelector('.vcs-error__technical')?.remove()
+      await expect(shown.textContent ?? '').not.toMatch(JARGON)
+    }
+  },
+}
+
+/** The `error` slot replaces the notice; its props carry the sentence, its key and the technical text. */
+export const ErrorSlot: Story = {
+  name: 'Error — your own notice (error slot)',
+  args: { message: msg('', 'error', { error: cannotResumeError(networkError(new TypeError('Failed to fetch'), '')).toJSON() }), onRetry: fn() },
   render: (args) => ({
     setup: () => () =>
       h(MessageItem, args, {
-        avatar: () => h('span', { class: 'story-avatar', style: 'display:inline-grid;place-items:center;width:28px;height:28px;border-radius:50%;background:var(--vcs-color-accent);color:var(--vcs-color-bg);font-weight:600' }, 'A'),
-        header: ({ message }: { message: ChatMessage }) => h('strong', `Assistant · ${message.id}`),
-        footer: () => h('span', { 'data-chromatic': 'ignore' }, 'Sources: docs/streaming.md'),
-        actions: ({ copy }: { copy: () => void }) => h('button', { type: 'button', class: 'vcs-button', onClick: copy }, 'Copy markdown'),
+        error: ({ text, errorKey, technical, retry }: { text: string; errorKey: string; technical: { title: string }; retry: () => void }) =>
+          h('div', { class: 'story-error', 'data-key': errorKey, style: 'margin-top:8px;padding:8px 12px;border-radius:6px;background:var(--vcs-color-surface)' }, [
+            h('p', { style: 'margin:0 0 6px' }, text),
+            h('small', { style: 'color:var(--vcs-color-muted)' }, `Reference for support: ${technical.title}`),
+            h('div', [h('button', { type: 'button', class: 'vcs-button', style: 'margin-top:6px', onClick: retry }, 'Ask again')]),
+          ]),
       }),
+  }),
+  play: async ({ canvasElement, args }) => {
+    await expect(canvasElement.querySelector('.vcs-error')).toBeNull()
+    await expect(canvasElement.querySelector('.story-error')).toHaveAttribute('data-key', 'unreachable')
+    await userEvent.click(within(canvasElement).getByRole('button', { name: 'Ask again' }))
+    await expect(args.onRetry).toHaveBeenCalledWith('story')
+  },
+}
+
+const GERMAN_ANSWER = [
+  '## Streaming ohne Ruckeln',
+  '',
+  'Die Antwort kommt **Stück für Stück** an und wird sofort formatiert:',
+  '',
+  '1. Der Client schickt das Token im `Authorization`-Header, nie in der URL.',
+  '2. Bricht die Verbindung ab, setzt er mit `Last-Event-ID` genau dort fort.',
+  '3. Jeder Abschnitt erscheint, sobald er vollständig ist.',
+].join('\n')
+
+/**
+ * German (`locale: 'de'`, du-form): an answer being written, the same answer while the connection is lost, and
+ * after it failed, with *Technische Details* open.
+ */
+export const German: Story = {
+  name: 'German — mid-answer, reconnecting, error with Details',
+  globals: { locale: 'de' },
+  decorators: [frozenClock],
+  render: () => ({
+    setup: () => () => {
+      const partial = GERMAN_ANSWER.slice(0, 150)
+      const failed = cannotResumeError(networkError(new TypeError('Failed to fetch'), '14')).toJSON()
+      return h('div', { style: 'display:grid;gap:16px' }, [
+        h(MessageItem, { message: msg('Wie streamt ihr die Antworten?', 'done', { id: 'de-question', role: 'user' }) }),
+        h(MessageItem, { message: msg(partial, 'streaming', { id: 'de-streaming' }) }),
+        h(MessageItem, { message: msg(partial, 'streaming', { id: 'de-reconnecting', connection: reconnecting(3) }) }),
+        h(MessageItem, { message: msg(partial, 'error', { id: 'de-error', error: failed }), detailsOpen: true }),
+      ])
+    },
+  }),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    await expect(canvas.getByRole('article', { name: 'Deine Nachricht' })).toBeTruthy()
+    await expect(canvas.getAllByRole('article', { name: 'Antwort des Assistenten' })).toHaveLength(3)
+    await expect(canvas.getAllByRole('button', { name: 'Anhalten' })).toHaveLength(2)
+    await expect(canvasElement.querySelector('.vcs-connection')!.textContent).toBe('Verbindung unterbrochen – neuer Versuch in 3\u00a0Sekunden\u00a0…')
+    await expect(canvas.getByRole('alert').textContent).toBe('Die Verbindung ist abgebrochen, deshalb ist diese Antwort unvollständig.')
+    await expect(canvasElement.querySelector('details')!.open).toBe(true)
+    await expect(canvasElement.querySelector('summary')!.textContent).toBe('Technische Details')
+    await expect(canvasElement.querySelector('.vcs-error__technical')).toHaveAttribute('lang', 'en')
+    await expect(canvas.getByRole('button', { name: 'Erneut versuchen' })).toBeTruthy()
+  },
+}
+
+/** Every error kind in German. */
+export const EveryErrorKindGerman: Story = {
+  ...EveryErrorKind,
+  name: 'Errors — every kind (German)',
+  globals: { locale: 'de' },
+}
+
+// Slots
+
+/** Slot content of an app speaks the configured language too: `useChatConfig()` gives the strings in effect. */
+const COPY_MARKDOWN: Record<string, string> = { en: 'Copy markdown', de: 'Markdown kopieren' }
+
+export const WithSlots: Story = {
+  render: (args) => ({
+    setup: () => {
+      const config = useChatConfig()
+      return () =>
+        h(MessageItem, args, {
+          avatar: () => h('span', { class: 'story-avatar', style: 'display:inline-grid;place-items:center;width:28px;height:28px;border-radius:50%;background:var(--vcs-color-accent);color:var(--vcs-color-bg);font-weight:600' }, 'A'),
+          header: ({ message }: { message: ChatMessage }) => h('strong', `${config.value.strings.message.roles.assistant} · ${message.id}`),
+          footer: () => h('span', { 'data-chromatic': 'ignore' }, 'Sources: docs/streaming.md'),
+          actions: ({ copy }: { copy: () => void }) =>
+            h('button', { type: 'button', class: 'vcs-button', onClick: copy }, COPY_MARKDOWN[config.value.locale] ?? COPY_MARKDOWN.en),
+        })
+    },
   }),
   args: { message: msg(fixtures['one-liner'].content) },
   play: async ({ canvasElement }) => {

@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/vue3-vite'
-import { expect, waitFor, within } from 'storybook/test'
+import { expect, userEvent, waitFor, within } from 'storybook/test'
 import { createHandlers } from 'vue-chat-stream/mocks'
 import TransportLists from './TransportLists.vue'
 
@@ -24,7 +24,11 @@ export const LegacyVsFixed: Story = {
     const legacy = within(canvasElement).getByTestId('legacy')
     const fixed = within(canvasElement).getByTestId('fixed')
     await waitFor(() => expect(legacy.querySelector('[data-role="assistant"][data-status="error"]')).not.toBeNull(), { timeout: 30_000 })
-    await expect(legacy.textContent).toContain('422')
+    // The reader gets a plain sentence; Details (opened here, as support would) names the 422 and its cause.
+    await expect(within(legacy).getByRole('alert').textContent).toBe('The request was not accepted. If this keeps happening, contact support.')
+    await userEvent.click(legacy.querySelector('summary')!)
+    await expect(legacy.querySelector('details')!.open).toBe(true)
+    await expect(legacy.querySelector('.vcs-error__technical')!.textContent).toMatch(/422.*EventSource cannot send headers/)
     await waitFor(() => expect(fixed.querySelectorAll('[data-role="assistant"][data-status="done"]')).toHaveLength(3), { timeout: 30_000 })
     for (const side of [legacy, fixed]) {
       const scroller = side.querySelector<HTMLElement>('.vcs-message-list__scroller')!

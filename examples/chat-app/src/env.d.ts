@@ -5,6 +5,8 @@ interface ImportMetaEnv {
   readonly VITE_CHAT_API_URL?: string
   /** Bearer token for the API; a real app asks its auth layer instead. */
   readonly VITE_CHAT_TOKEN?: string
+  /** The chat's language, e.g. `de` (the `?lang=` query parameter wins; else the browser's language). */
+  readonly VITE_CHAT_LOCALE?: string
 }
 
 interface ImportMeta {

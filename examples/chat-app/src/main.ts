@@ -1,12 +1,17 @@
 import { createPinia } from 'pinia'
 import { createApp } from 'vue'
-import { createSessionsPlugin } from 'vue-chat-stream'
+import { createChatConfigPlugin, createSessionsPlugin } from 'vue-chat-stream'
 import 'vue-chat-stream/style.css'
 import App from './App.vue'
-import { accessToken, apiBaseUrl } from './chat-config'
+import { accessToken, apiBaseUrl, chatLocale, serviceNotices } from './chat-config'
 
-// This app's sessions store streams from here with `Authorization: Bearer <token>`.
+const locale = chatLocale()
+document.documentElement.lang = locale
+
+// This app's sessions store streams from here with `Authorization: Bearer <token>`; every component speaks the
+// chosen language and shows the configured service notices.
 createApp(App)
   .use(createPinia())
   .use(createSessionsPlugin({ baseUrl: apiBaseUrl(), token: accessToken }))
+  .use(createChatConfigPlugin({ locale, notices: serviceNotices() }))
   .mount('#app')

@@ -161,8 +161,11 @@ describe('MessageItem', () => {
       onCopy: (...a) => events.push(['copy', ...a]),
     })
     await nextTick()
-    expect(el.querySelector('[role="alert"]')!.textContent).toContain('header authorization: Field required')
-    expect(el.textContent).toContain('HTTP 422')
+    // The reader gets a plain sentence; the developer text and the server's detail sit behind Details.
+    expect(el.querySelector('[role="alert"]')!.textContent).toBe('The request was not accepted. If this keeps happening, contact support.')
+    const technical = el.querySelector('details .vcs-error__technical')!
+    expect(technical.textContent).toContain('header authorization: Field required')
+    expect(technical.textContent).toContain('HTTP 422')
     ;(el.querySelector('.vcs-error__retry') as HTMLButtonElement).click()
     message.value = msg('Still going', 'streaming')
     await nextTick()
@@ -176,6 +179,6 @@ describe('MessageItem', () => {
       ['copy', { messageId: 'm1', kind: 'code', text: 'const a = 1\n' }],
     ])
     expect(el.querySelector('article')!.getAttribute('data-status')).toBe('done')
-    expect(el.querySelector('article')!.getAttribute('dir')).toBe('auto')
+    expect(el.querySelector('.vcs-message__body')!.getAttribute('dir')).toBe('auto')
   })
 })

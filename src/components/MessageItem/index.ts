@@ -4,6 +4,7 @@ export type {
   MessageCopyPayload,
   MessageItemActionsSlotProps,
   MessageItemEmits,
+  MessageItemErrorSlotProps,
   MessageItemProps,
   MessageItemSlotProps,
 } from './MessageItem.vue'

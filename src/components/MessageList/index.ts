@@ -6,5 +6,5 @@ export type {
   MessageListProps,
   MessageListVirtualization,
 } from './MessageList.vue'
-export { messageListLocales, resolveMessageListStrings } from './locales'
+export { messageListLocales } from './locales'
 export type { MessageListLocale, MessageListStrings } from './locales'
