@@ -6,7 +6,7 @@ import type { FixtureName } from '../../mocks'
 import { MessageItem } from '../../src'
 import type { ChatMessage, StreamErrorInfo } from '../../src'
 import { renderMarkdownBlocks } from '../../src/markdown/streaming'
-import { markerFlashes, visibleText } from '../../src/markdown/testing'
+import { markerFlashes, visibleText } from '../../src/markdown/visible-text.test-support'
 import LiveMessage from './LiveMessage.vue'
 
 function msg(content: string, status: ChatMessage['status'] = 'done', extra: Partial<ChatMessage> = {}): ChatMessage {
