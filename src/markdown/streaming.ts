@@ -59,9 +59,8 @@ interface CachedHtml {
   html: string
 }
 
-const FENCE_START = /^(`{3,}|~{3,})([^\n]*)\n/
 /** Blocks a blank line ends for good (lists and indented code can continue after one). */
-const CLOSED_BY_BLANK = /^(paragraph_open|heading_open|table_open|blockquote_open|hr|fence)$/
+const CLOSED_BY_BLANK = /^(?:paragraph_open|heading_open|table_open|blockquote_open|hr|fence)$/
 const REFERENCE_DEF = /^ {0,3}\[[^\]\n]+\]:/m
 const identity = (html: string) => html
 const sanitizerIds = new WeakMap<(html: string) => string, number>()
@@ -114,6 +113,30 @@ function sliceLines(text: string, offsets: number[], g: Group): string {
 
 function langOf(info: string): string {
   return getMarkdownIt().utils.unescapeAll(info).trim().split(/\s+/)[0] ?? ''
+}
+
+/** A complete fence opener line at the start of `region`: its run, info string and length (with the newline). */
+function fenceStart(region: string): { marker: string; info: string; length: number } | null {
+  const c = region[0]
+  if (c !== '`' && c !== '~') return null
+  let run = 1
+  while (region[run] === c) run++
+  const nl = region.indexOf('\n')
+  if (run < 3 || nl === -1) return null
+  return { marker: region.slice(0, run), info: region.slice(run, nl), length: nl + 1 }
+}
+
+/** The run of a closing fence line (up to 3 spaces, 3+ backticks or tildes, trailing blanks), or null. */
+function closingFenceRun(line: string): string | null {
+  let i = 0
+  while (i < 3 && line[i] === ' ') i++
+  const c = line[i]
+  if (c !== '`' && c !== '~') return null
+  let j = i
+  while (line[j] === c) j++
+  let k = j
+  while (line[k] === ' ' || line[k] === '\t') k++
+  return j - i >= 3 && k === line.length ? line.slice(i, j) : null
 }
 
 interface FenceState {
@@ -180,8 +203,8 @@ export function createStreamingMarkdown(options: StreamingMarkdownOptions = {}):
     let pos = fence.scanned
     for (let nl = content.indexOf('\n', pos); nl !== -1; nl = content.indexOf('\n', pos)) {
       const line = content.slice(pos, nl)
-      const m = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(line)
-      if (m && m[1]![0] === fence.marker[0] && m[1]!.length >= fence.marker.length) {
+      const run = closingFenceRun(line)
+      if (run && run[0] === fence.marker[0] && run.length >= fence.marker.length) {
         fence = null
         return null
       }
@@ -189,7 +212,7 @@ export function createStreamingMarkdown(options: StreamingMarkdownOptions = {}):
     }
     fence.scanned = pos
     const tail = content.slice(pos)
-    const end = tail !== '' && /^[ \t]*(`+|~+)[ \t]*$/.test(tail) && tail.trim()[0] === fence.marker[0] ? pos : content.length
+    const end = tail !== '' && /^[ \t]*(?:`+|~+)[ \t]*$/.test(tail) && tail.trim()[0] === fence.marker[0] ? pos : content.length
     const index = finished.length
     return { kind: 'code', key: `b${index}`, index, final: false, lang: fence.lang, code: content.slice(fence.bodyStart, end) }
   }
@@ -220,9 +243,9 @@ export function createStreamingMarkdown(options: StreamingMarkdownOptions = {}):
       return remember(content, streaming, finished.slice())
     }
 
-    const fm = fence ? null : FENCE_START.exec(region)
-    if (fm && !(fm[1]![0] === '`' && fm[2]!.includes('`'))) {
-      fence = { bodyStart: activeStart + fm[0].length, marker: fm[1]!, lang: langOf(fm[2]!), scanned: activeStart + fm[0].length }
+    const fm = fence ? null : fenceStart(region)
+    if (fm && !(fm.marker[0] === '`' && fm.info.includes('`'))) {
+      fence = { bodyStart: activeStart + fm.length, marker: fm.marker, lang: langOf(fm.info), scanned: activeStart + fm.length }
       const code = openFenceBlock(content)
       if (code) return remember(content, streaming, [...finished, code])
     }
