@@ -27,15 +27,15 @@ const PIECE = fc.oneof(
   { weight: 1, arbitrary: fc.string({ maxLength: 6 }) },
   { weight: 1, arbitrary: fc.constantFrom('é', '日本', '🙂', '\u00a0', '\u2028', '\r\n', '\u0000') },
 )
-const MARKDOWN = fc.array(PIECE, { maxLength: 160 }).map((parts) => parts.join(''))
+const MARKDOWN = fc.array(PIECE, { maxLength: 160, size: 'max' }).map((parts) => parts.join(''))
 
 /**
- * Far above a linear call (microseconds on these documents, tens of milliseconds on 200 KB) and far below a
- * super-linear one on adversarial runs (the digit-run pattern took 11.7 s on 42 characters; a quadratic scan of
- * 200 KB takes tens of seconds).
+ * Far above a linear call (microseconds on the random documents, tens of milliseconds on 200 KB, plus room for a
+ * GC pause on a busy machine) and far below a super-linear one: the digit-run pattern took 11.7 s on 42
+ * characters; a quadratic scan of 200 KB takes tens of seconds.
  */
-const GUARD_MS = 250
-const LARGE_GUARD_MS = 2000
+const GUARD_MS = 1500
+const LARGE_GUARD_MS = 4000
 
 function timed<T>(run: () => T, guard = GUARD_MS): T {
   const t0 = performance.now()
@@ -53,7 +53,7 @@ describe('healTail (property)', () => {
         expect(typeof healed).toBe('string')
         expect(healed.length).toBeLessThanOrEqual(text.length + 3 * MAX_HEALED_OPENERS + 4)
       }),
-      { numRuns: 3000 },
+      { numRuns: 300 },
     )
   })
 
@@ -89,10 +89,22 @@ describe('createStreamingMarkdown (property)', () => {
     )
   })
 
+  it('renders every block in parts (from the first character, plain after 40) and still ends equal to a one-shot render', () => {
+    fc.assert(
+      fc.property(MARKDOWN, fc.array(fc.nat(), { maxLength: 24 }), (doc, rawCuts) => {
+        const cuts = [...new Set(rawCuts.map((c) => c % (doc.length + 1)))].sort((a, b) => a - b)
+        const s = createStreamingMarkdown({ partsFrom: 0, plainAfter: 40 })
+        for (const cut of cuts) timed(() => s.update(doc.slice(0, cut), true))
+        expect(timed(() => s.update(doc, false)).map(blockToHtml).join('')).toBe(renderMarkdown(doc))
+      }),
+      { numRuns: 1500 },
+    )
+  })
+
   it('streams character by character into a one-shot render (short documents)', () => {
     fc.assert(
-      fc.property(fc.array(PIECE, { maxLength: 40 }).map((p) => p.join('')), (doc) => {
-        const s = createStreamingMarkdown()
+      fc.property(fc.array(PIECE, { maxLength: 40 }).map((p) => p.join('')), fc.boolean(), (doc, parts) => {
+        const s = createStreamingMarkdown(parts ? { partsFrom: 0, plainAfter: 24 } : {})
         for (let i = 1; i <= doc.length; i++) s.update(doc.slice(0, i), true)
         expect(s.update(doc, false).map(blockToHtml).join('')).toBe(renderMarkdown(doc))
       }),

@@ -1,7 +1,11 @@
 import type { Token } from 'markdown-it'
+import { startGrowth, parseBlocks } from './growing/index'
+import type { Growth, GrowthStep, HtmlParts } from './growing/index'
 import { healTail } from './heal'
 import { Lru, detach, hashString } from './lru'
 import { getMarkdownIt } from './md'
+
+export type { HtmlParts } from './growing/index'
 
 interface BlockBase {
   /** Stable per position: `b0`, `b1`, … A block keeps its key from its first character to the end. */
@@ -17,6 +21,12 @@ export interface MarkdownHtmlBlock extends BlockBase {
   /** The block's top-level tag, e.g. `p`, `ul`, `table`, `h2`. */
   readonly tag: string
   readonly html: string
+  /**
+   * Set when a large block grew in parts (a long paragraph, list, table or quoted paragraph): `html` is
+   * `before + stable[0..count) + live + after`, and a view can append the new stable parts and replace only the
+   * live one instead of re-rendering the block. Stays on the block once it is finished.
+   */
+  readonly parts?: HtmlParts
 }
 
 /** A top-level fenced code block; highlighted by the component, not by the markdown renderer. */
@@ -42,6 +52,18 @@ export interface StreamingMarkdownOptions {
    * @default the `sanitize` option
    */
   sanitizeTail?: (html: string) => string
+  /**
+   * While streaming, an unfinished paragraph, list, table or quoted paragraph with more characters than this is
+   * rendered in parts (finished items, rows and closed paragraph pieces once; only the rest per commit).
+   * @default 4096
+   */
+  partsFrom?: number
+  /**
+   * The unfinished rest of a paragraph in parts that has found no point where its formatting closes after this
+   * many characters is shown as plain text until the paragraph ends (then it is formatted in full).
+   * @default 12000
+   */
+  plainAfter?: number
 }
 
 export interface StreamingMarkdown {
@@ -61,7 +83,32 @@ interface CachedHtml {
 
 /** Blocks a blank line ends for good (lists and indented code can continue after one). */
 const CLOSED_BY_BLANK = /^(?:paragraph_open|heading_open|table_open|blockquote_open|hr|fence)$/
-const REFERENCE_DEF = /^ {0,3}\[[^\]\n]+\]:/m
+const REFERENCE_LABEL = /^\[[^\]]+\]:/
+
+/**
+ * Could `text` define a link reference (`[id]: url`), also inside a quote or list item? Such a definition changes
+ * blocks above it, so a final render with one is done in one pass. Conservative: a line whose text after container
+ * markers starts like a definition counts.
+ */
+export function mayDefineReferences(text: string): boolean {
+  for (let pos = text.indexOf('['); pos !== -1; pos = text.indexOf('[', pos + 1)) {
+    let i = pos
+    while (i > 0 && ' \t>*+-.)0123456789'.includes(text[i - 1]!)) i--
+    if ((i === 0 || text[i - 1] === '\n') && REFERENCE_LABEL.test(text.slice(pos, lineEnd(text, pos)))) return true
+  }
+  return false
+}
+
+/** Offset just after the newline that ends the line at `from` (or the end of the text). */
+function lineEndAfter(text: string, from: number): number {
+  const nl = text.indexOf('\n', from)
+  return nl === -1 ? text.length : nl + 1
+}
+
+function lineEnd(text: string, from: number): number {
+  const nl = text.indexOf('\n', from)
+  return nl === -1 ? text.length : nl
+}
 const identity = (html: string) => html
 const sanitizerIds = new WeakMap<(html: string) => string, number>()
 let nextSanitizerId = 0
@@ -160,6 +207,11 @@ export function createStreamingMarkdown(options: StreamingMarkdownOptions = {}):
   let anchor = ''
   let fence: FenceState | null = null
   let last: { content: string; streaming: boolean; blocks: readonly MarkdownBlock[] } | null = null
+  let growth: Growth | null = null
+  /** After a growth gave up: not again for this block before its region is this long. */
+  let growthRetry = { at: -1, length: 0 }
+  const partsFrom = options.partsFrom ?? 4096
+  const growthOptions = { md, check: sanitizeTail, plainAfter: options.plainAfter ?? 12_000 }
 
   function reset(): void {
     finished = []
@@ -167,6 +219,70 @@ export function createStreamingMarkdown(options: StreamingMarkdownOptions = {}):
     anchor = ''
     fence = null
     last = null
+    growth = null
+    growthRetry = { at: -1, length: 0 }
+  }
+
+  /** A block of parts: finished parts were checked one by one; the whole is sanitized lazily, when read. */
+  function partsBlock(index: number, step: GrowthStep, final: boolean): MarkdownHtmlBlock {
+    const { before, after, stable, count, live } = step.parts
+    let html: string | null = null
+    return {
+      kind: 'html',
+      key: `b${index}`,
+      index,
+      final,
+      tag: step.tag,
+      parts: step.parts,
+      get html() {
+        if (html === null) {
+          const joined = before + stable.slice(0, count).join('') + live + after
+          html = final ? detach(sanitize(joined)) : joined
+        }
+        return html
+      },
+    }
+  }
+
+  /** Advances the growing block; returns the commit's blocks while it grows, or null once it ended or gave up. */
+  function grow(content: string, region: string, final: boolean): readonly MarkdownBlock[] | null {
+    const step = growth!.update(region, final)
+    if (!step) {
+      growth = null
+      growthRetry = { at: activeStart, length: Math.ceil(region.length * 1.5) }
+      return null
+    }
+    if (step.end === null) return [...finished, partsBlock(finished.length, step, false)]
+    finished.push(partsBlock(finished.length, step, true))
+    growth = null
+    let end = step.end
+    // Blank lines after the block belong to no block: the next region starts at the next line with text.
+    for (let nl = region.indexOf('\n', end); nl !== -1 && !/[^ \t\r]/.test(region.slice(end, nl)); nl = region.indexOf('\n', end)) end = nl + 1
+    activeStart += end
+    anchor = content.slice(Math.max(0, activeStart - 64), activeStart)
+    return null
+  }
+
+  /** Starts growing the region's only active block in parts, if it is large and of a kind that can. */
+  function maybeGrow(content: string, whole: string, activeType: string): readonly MarkdownBlock[] | null {
+    let region = whole
+    if (region.length < partsFrom || !/^(?:paragraph_open|bullet_list_open|ordered_list_open|table_open|blockquote_open)$/.test(activeType)) return null
+    if (growthRetry.at === activeStart && region.length < growthRetry.length) return null
+    const tokens = parseBlocks(md, region)
+    if (!tokens[0] || tokens[0].type !== activeType || closeOfTop(tokens) !== tokens.length) return null
+    // Blank lines before the block belong to no block: the region starts at the block's first line.
+    const skip = lineOffsets(region)[tokens[0].map![0]] ?? 0
+    if (skip > 0) {
+      activeStart += skip
+      anchor = content.slice(Math.max(0, activeStart - 64), activeStart)
+      region = region.slice(skip)
+    }
+    growth = startGrowth(growthOptions, region, tokens[0], tokens)
+    if (!growth) {
+      growthRetry = { at: activeStart, length: Math.ceil(region.length * 1.5) }
+      return null
+    }
+    return grow(content, region, false)
   }
 
   function continues(content: string): boolean {
@@ -177,7 +293,9 @@ export function createStreamingMarkdown(options: StreamingMarkdownOptions = {}):
   function htmlBlock(index: number, tokens: Token[], g: Group, env: object, final: boolean, source: string | null, useCache: boolean): MarkdownHtmlBlock {
     const tag = tokens[g.from]!.tag || tokens[g.from]!.type
     let html: string
-    const key = source !== null && useCache ? cacheSalt + hashString(source) : null
+    // A block rendered with link references defined around it depends on them: never memoized.
+    const references = (env as { references?: object }).references
+    const key = source !== null && useCache && (!references || Object.keys(references).length === 0) ? cacheSalt + hashString(source) : null
     const hit = key ? htmlCache.get(key) : undefined
     if (hit) {
       html = hit.html
@@ -222,8 +340,13 @@ export function createStreamingMarkdown(options: StreamingMarkdownOptions = {}):
   function update(content: string, streaming: boolean): readonly MarkdownBlock[] {
     lastContent = content
     if (last && last.content === content && last.streaming === streaming) return last.blocks
-    const hasRefs = !streaming && REFERENCE_DEF.test(content)
+    const hasRefs = !streaming && mayDefineReferences(content)
     if (!continues(content) || hasRefs) reset()
+
+    if (growth) {
+      const grown = grow(content, content.slice(activeStart), !streaming)
+      if (grown) return remember(content, streaming, grown)
+    }
 
     if (streaming && fence) {
       const code = openFenceBlock(content)
@@ -269,8 +392,22 @@ export function createStreamingMarkdown(options: StreamingMarkdownOptions = {}):
       if (!firstLineComplete && !closedByBlank) finishCount--
     }
     if (finishCount > 0) finishCount = finishRaw(region, healed, offsets, groups, finishCount, hasRefs)
+    if (groups.length - finishCount === 1) {
+      const grown = maybeGrow(content, content.slice(activeStart), tokens[groups[finishCount]!.from]!.type)
+      if (grown) return remember(content, streaming, grown)
+    }
     const active = groups.slice(finishCount).map((g, k) => block(finished.length + k, tokens, g, env, false, null, false))
     return remember(content, streaming, finished.concat(active))
+  }
+
+  /** Index after the first top-level block's tokens. */
+  function closeOfTop(tokens: readonly Token[]): number {
+    let depth = 0
+    for (let j = 0; j < tokens.length; j++) {
+      depth += tokens[j]!.nesting
+      if (depth === 0) return j + 1
+    }
+    return tokens.length
   }
 
   /** Renders the first `count` blocks from the raw text and memoizes them; returns how many it finished. */
@@ -278,6 +415,10 @@ export function createStreamingMarkdown(options: StreamingMarkdownOptions = {}):
     const cutAt = offsets[groups[count]!.lineStart] ?? healed.length
     const prefix = region.slice(0, cutAt)
     if (healed.slice(0, cutAt) !== prefix) return 0
+    // Healing may have made that boundary (`[```ts` loses its dangling `[` and becomes a fence): the raw text
+    // must start a block on that line too.
+    const probe = parseBlocks(md, region.slice(0, lineEndAfter(region, cutAt)))
+    if (!probe.some((t) => t.level === 0 && t.nesting !== -1 && t.map?.[0] === groups[count]!.lineStart)) return 0
     const env = {}
     const tokens = md.parse(prefix, env)
     const raw = topLevelGroups(tokens)

@@ -1,0 +1,103 @@
+// Types and helpers shared by the growing kinds (see ./index.ts).
+import type MarkdownIt from 'markdown-it'
+import type { Token } from 'markdown-it'
+
+/** A block's HTML as `before + stable.slice(0, count).join('') + live + after`. */
+export interface HtmlParts {
+  /** Container opening tags, e.g. `<ul>\n`. */
+  readonly before: string
+  /** Container closing tags, e.g. `</ul>\n`. */
+  readonly after: string
+  /**
+   * Finished parts. Append-only and shared between commits of one growing block: a block uses the first `count`
+   * entries, which never change.
+   */
+  readonly stable: readonly string[]
+  readonly count: number
+  /** The unfinished rest, re-rendered per commit (`''` once the block is finished). */
+  readonly live: string
+  /** The live part is plain text: too long without a point where formatting closes to re-parse per frame. */
+  readonly plain: boolean
+}
+
+export type GrowingKind = 'paragraph' | 'list' | 'table' | 'quote'
+
+export interface GrowthStep {
+  readonly parts: HtmlParts
+  /** The block's top-level tag. */
+  readonly tag: string
+  /** Offset in the region where the block ended (the next line after it); null while it grows. */
+  readonly end: number | null
+}
+
+export interface Growth {
+  readonly kind: GrowingKind
+  /** Advances over the region (the same text, longer). `final`: the region is complete. null: start over. */
+  update(region: string, final: boolean): GrowthStep | null
+}
+
+export interface GrowthOptions {
+  md: MarkdownIt
+  /** Applied to every part; a part it changes cannot be trusted in pieces (the block is rendered whole). */
+  check: (html: string) => string
+  /** A live paragraph part longer than this without a closing point is shown as plain text. */
+  plainAfter: number
+}
+
+interface NamedRule {
+  name: string
+  enabled: boolean
+  fn: (state: unknown) => void
+}
+
+/** Block structure only (no inline parsing): markdown-it's `normalize` and `block` core rules. */
+export function parseBlocks(md: MarkdownIt, src: string): Token[] {
+  const core = new md.core.State(src, md, {})
+  for (const rule of (md.core.ruler as unknown as { __rules__: NamedRule[] }).__rules__) {
+    if (rule.enabled && (rule.name === 'normalize' || rule.name === 'block')) rule.fn(core)
+  }
+  return core.tokens
+}
+
+/** Index after the token that closes `tokens[from]` (or `from + 1` for a non-container token). */
+export function closeOf(tokens: readonly Token[], from: number): number {
+  if (tokens[from]!.nesting !== 1) return from + 1
+  let depth = 0
+  for (let j = from; j < tokens.length; j++) {
+    depth += tokens[j]!.nesting
+    if (depth === 0) return j + 1
+  }
+  return tokens.length
+}
+
+export function parts(before: string, after: string, stable: string[], live = '', plain = false): HtmlParts {
+  return { before, after, stable, count: stable.length, live, plain }
+}
+
+/** Renders `tokens[from..close)` (a list item or table row) as markdown-it renders it inside its container. */
+export function renderSlice(md: MarkdownIt, tokens: Token[], from: number, env: object): string {
+  return md.renderer.render(tokens.slice(from, closeOf(tokens, from)), md.options, env)
+}
+
+/** Offset of line `n` in `text` (0-based); -1 when the text has fewer than `n` line breaks. */
+export function lineStartOf(text: string, n: number): number {
+  let pos = 0
+  for (let k = 0; k < n; k++) {
+    const nl = text.indexOf('\n', pos)
+    if (nl === -1) return -1
+    pos = nl + 1
+  }
+  return pos
+}
+
+/** Index of the line start after `pos`'s line, or -1 when that line is not complete. */
+export function nextLineStart(text: string, pos: number): number {
+  const nl = text.indexOf('\n', pos)
+  return nl === -1 ? -1 : nl + 1
+}
+
+/** Where the line starting at `start` ends (excluding the newline). */
+export function lineEnd(text: string, start: number): number {
+  const nl = text.indexOf('\n', start)
+  return nl === -1 ? text.length : nl
+}
