@@ -211,7 +211,7 @@ export function createStreamingMarkdown(options: StreamingMarkdownOptions = {}):
   /** After a growth gave up: not again for this block before its region is this long. */
   let growthRetry = { at: -1, length: 0 }
   const partsFrom = options.partsFrom ?? 4096
-  const growthOptions = { md, check: sanitizeTail, plainAfter: options.plainAfter ?? 12_000 }
+  const growthOptions = { md, sanitize, sanitizeTail, plainAfter: options.plainAfter ?? 12_000 }
 
   function reset(): void {
     finished = []
@@ -223,7 +223,7 @@ export function createStreamingMarkdown(options: StreamingMarkdownOptions = {}):
     growthRetry = { at: -1, length: 0 }
   }
 
-  /** A block of parts: finished parts were checked one by one; the whole is sanitized lazily, when read. */
+  /** A block of parts: every finished part went through `sanitize` already; its HTML is joined lazily, when read. */
   function partsBlock(index: number, step: GrowthStep, final: boolean): MarkdownHtmlBlock {
     const { before, after, stable, count, live } = step.parts
     let html: string | null = null
@@ -237,7 +237,7 @@ export function createStreamingMarkdown(options: StreamingMarkdownOptions = {}):
       get html() {
         if (html === null) {
           const joined = before + stable.slice(0, count).join('') + live + after
-          html = final ? detach(sanitize(joined)) : joined
+          html = final ? detach(joined) : joined
         }
         return html
       },
@@ -315,14 +315,34 @@ export function createStreamingMarkdown(options: StreamingMarkdownOptions = {}):
     return htmlBlock(index, tokens, g, env, final, source, useCache)
   }
 
-  /** Fast path for a growing fenced code block: only the new lines are scanned for the closing fence. */
-  function openFenceBlock(content: string): MarkdownCodeBlock | null {
+  /**
+   * Fast path for a fenced code block at the start of the region: only new lines are scanned for the closing
+   * fence. Returns the growing block; once the fence closes the block is finished here — its code is the lines
+   * between the fences, as markdown-it has it — and null is returned (also when the final text ends inside it).
+   */
+  function openFenceBlock(content: string, final = false): MarkdownCodeBlock | null {
     if (!fence) return null
+    const finish = (end: number, next: number) => {
+      const code = content.slice(fence!.bodyStart, end)
+      fence = null
+      // markdown-it reads a lone `\r` as a line break; such text takes the full parse below.
+      if (code.includes('\r')) return null
+      const index = finished.length
+      // markdown-it's normalization: NUL becomes U+FFFD.
+      finished.push({ kind: 'code', key: `b${index}`, index, final: true, lang: lang!, code: detach(code.replaceAll('\u0000', '\uFFFD')) })
+      activeStart = next
+      anchor = content.slice(Math.max(0, activeStart - 64), activeStart)
+      return null
+    }
+    const lang = fence.lang
     let pos = fence.scanned
-    for (let nl = content.indexOf('\n', pos); nl !== -1; nl = content.indexOf('\n', pos)) {
-      const line = content.slice(pos, nl)
+    for (let nl = content.indexOf('\n', pos); ; nl = content.indexOf('\n', pos)) {
+      if (nl === -1 && !final) break
+      const line = content.slice(pos, nl === -1 ? content.length : nl)
       const run = closingFenceRun(line)
-      if (run && run[0] === fence.marker[0] && run.length >= fence.marker.length) {
+      if (run && run[0] === fence.marker[0] && run.length >= fence.marker.length) return finish(pos, nl === -1 ? content.length : nl + 1)
+      if (nl === -1) {
+        // The text ended inside the fence: the full parse below renders it as markdown-it does.
         fence = null
         return null
       }
@@ -353,7 +373,8 @@ export function createStreamingMarkdown(options: StreamingMarkdownOptions = {}):
       if (code) return remember(content, streaming, [...finished, code])
     }
 
-    const region = content.slice(activeStart)
+    if (!streaming && fence) openFenceBlock(content, true)
+    let region = content.slice(activeStart)
     if (!streaming) {
       const env = {}
       const tokens = md.parse(region, env)
@@ -371,6 +392,8 @@ export function createStreamingMarkdown(options: StreamingMarkdownOptions = {}):
       fence = { bodyStart: activeStart + fm.length, marker: fm.marker, lang: langOf(fm.info), scanned: activeStart + fm.length }
       const code = openFenceBlock(content)
       if (code) return remember(content, streaming, [...finished, code])
+      // The fence opened and closed in this commit: the region continues after it.
+      region = content.slice(activeStart)
     }
 
     // One parse of the healed tail per commit. Healing only changes the end of the text, so blocks above the

@@ -1,7 +1,7 @@
 // A long top-level list: an item is finished once the next one starts.
 import type { Token } from 'markdown-it'
 import { healTail } from '../heal'
-import { closeOf, lineStartOf, parts, renderSlice } from './shared'
+import { closeOf, lineStartOf, parts, renderSlice, sanitizeShell } from './shared'
 import type { Growth, GrowthOptions, GrowthStep } from './shared'
 
 /** A top-level list: items are finished once the next item starts; the last item is live. */
@@ -57,13 +57,12 @@ export class ListGrowth implements Growth {
     if (nextLine !== undefined && (final || lineStartOf(window, nextLine + 1) !== -1)) end = this.liveStart + lineStartOf(window, nextLine)
     const complete = end !== null || final ? items.length : items.length - 1
     for (let k = 0; k < complete; k++) {
-      const html = renderSlice(md, tokens, items[k]!, {})
-      if (this.o.check(html) !== html) return null
-      this.stable.push(html)
+      this.stable.push(this.o.sanitize(renderSlice(md, tokens, items[k]!, {})))
       this.stableTask ||= (tokens[items[k]!]!.attrGet('class') ?? '').includes('vcs-task-item')
     }
     const task = this.stableTask || (first.attrGet('class') ?? '').includes('vcs-task-list')
-    const before = this.openTag[task ? 1 : 0]
+    const before = sanitizeShell(this.o.sanitize, this.openTag[task ? 1 : 0], `</${first.tag}>\n`)
+    if (before === null) return null
     if (end !== null || final) {
       return { tag: first.tag, end: end ?? region.length, parts: parts(before, `</${first.tag}>\n`, this.stable) }
     }
@@ -77,8 +76,7 @@ export class ListGrowth implements Growth {
         const hc = closeOf(ht, 0)
         setTight(ht, 0, hc, !this.loose)
         const hi = itemStarts(ht, 0, hc)
-        live = hi.map((i) => renderSlice(md, ht, i, {})).join('')
-        if (this.o.check(live) !== live) return null
+        live = this.o.sanitizeTail(hi.map((i) => renderSlice(md, ht, i, {})).join(''))
       }
     }
     return { tag: first.tag, end: null, parts: parts(before, `</${first.tag}>\n`, this.stable, live) }

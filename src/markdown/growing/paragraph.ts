@@ -1,7 +1,7 @@
 // A long paragraph, and a blockquote holding one long paragraph.
 import type MarkdownIt from 'markdown-it'
 import { Pieces } from './pieces'
-import { closeOf, lineEnd, nextLineStart, parseBlocks, parts } from './shared'
+import { closeOf, lineEnd, nextLineStart, parseBlocks, parts, sanitizeShell } from './shared'
 import type { Growth, GrowthOptions, GrowthStep } from './shared'
 
 /** One paragraph: lines are checked on a window of the previous line and the new one. */
@@ -43,16 +43,17 @@ export class ParagraphGrowth implements Growth {
     }
     if (end !== null || final) {
       const stop = end ?? region.length
-      const last = this.pieces.finish(region.slice(0, stop))
-      if (last === null) return null
-      this.pieces.stable.push(...last)
-      return { tag: 'p', end: end ?? region.length, parts: parts('<p>', '</p>\n', this.pieces.stable) }
+      this.pieces.stable.push(...this.pieces.finish(region.slice(0, stop)))
+      return this.step(end ?? region.length, '')
     }
     // 2. Close a piece where everything is closed; 3. render the live rest.
-    if (!this.pieces.stabilize(region, this.checked === -1 ? 0 : Math.min(this.checked, region.length))) return null
-    const live = this.pieces.live(region)
-    if (live === null) return null
-    return { tag: 'p', end: null, parts: parts('<p>', '</p>\n', this.pieces.stable, live, this.pieces.plain) }
+    this.pieces.stabilize(region, this.checked === -1 ? 0 : Math.min(this.checked, region.length))
+    return this.step(null, this.pieces.live(region), this.pieces.plainText(region))
+  }
+
+  private step(end: number | null, live: string, text?: string): GrowthStep | null {
+    const before = sanitizeShell(this.o.sanitize, '<p>', '</p>\n')
+    return before === null ? null : { tag: 'p', end, parts: parts(before, '</p>\n', this.pieces.stable, live, text) }
   }
 }
 
@@ -118,18 +119,21 @@ export class QuoteGrowth implements Growth {
       this.checked = nl === -1 ? region.length + 1 : nl + 1
     }
     if (end !== null || final) {
-      const last = this.pieces.finish(this.inner)
-      if (last === null) return null
-      this.pieces.stable.push(...last)
-      return { tag: 'blockquote', end: end ?? region.length, parts: parts('<blockquote>\n<p>', '</p>\n</blockquote>\n', this.pieces.stable) }
+      this.pieces.stable.push(...this.pieces.finish(this.inner))
+      return this.step(end ?? region.length, '')
     }
     const partial = region.slice(Math.min(this.checked, region.length))
     const partialInner = partial === '' ? '' : stripQuoteMarker(partial)
     if (partialInner === null) return null
-    if (!this.pieces.stabilize(this.inner, this.inner.length)) return null
-    const live = this.pieces.live(this.inner + partialInner)
-    if (live === null) return null
-    return { tag: 'blockquote', end: null, parts: parts('<blockquote>\n<p>', '</p>\n</blockquote>\n', this.pieces.stable, live, this.pieces.plain) }
+    this.pieces.stabilize(this.inner, this.inner.length)
+    const text = this.inner + partialInner
+    return this.step(null, this.pieces.live(text), this.pieces.plainText(text))
+  }
+
+  private step(end: number | null, live: string, text?: string): GrowthStep | null {
+    const after = '</p>\n</blockquote>\n'
+    const before = sanitizeShell(this.o.sanitize, '<blockquote>\n<p>', after)
+    return before === null ? null : { tag: 'blockquote', end, parts: parts(before, after, this.pieces.stable, live, text) }
   }
 }
 

@@ -55,9 +55,10 @@ export class Pieces {
 
   constructor(private readonly o: GrowthOptions) {}
 
-  private render(text: string): InlinePiece | null {
+  /** A piece's HTML through the finished-block sanitizer (`final`) or the live one. */
+  private render(text: string, final: boolean): InlinePiece {
     const piece = renderInlinePiece(this.o.md, text)
-    return this.o.check(piece.html) === piece.html ? piece : null
+    return { ...piece, html: (final ? this.o.sanitize : this.o.sanitizeTail)(piece.html) }
   }
 
   /** Where the next piece may end: the start of the last complete line, or a word start in one long line. */
@@ -68,9 +69,9 @@ export class Pieces {
 
   /**
    * Closes a piece where possible: up to the start of the last complete line (never the paragraph's end, which
-   * markdown-it trims), or inside one long line before a word. Returns false if a part failed the check.
+   * markdown-it trims), or inside one long line before a word.
    */
-  stabilize(text: string, completeEnd: number): boolean {
+  stabilize(text: string, completeEnd: number): void {
     if (this.plain) return this.speculate(text, completeEnd)
     const cut = this.cutBefore(text, completeEnd, this.start)
     const size = (cut > this.start ? cut : text.length) - this.start
@@ -79,9 +80,8 @@ export class Pieces {
       this.plain = true
       return this.speculate(text, completeEnd)
     }
-    if (cut <= this.start || size < this.attemptAt) return true
-    const piece = this.render(pieceText(text.slice(this.start, cut), this.start === 0))
-    if (!piece) return false
+    if (cut <= this.start || size < this.attemptAt) return
+    const piece = this.render(pieceText(text.slice(this.start, cut), this.start === 0), true)
     if (piece.closed) {
       this.stable.push(piece.html)
       this.start = cut
@@ -89,26 +89,23 @@ export class Pieces {
     } else {
       this.attemptAt = Math.ceil(size * 1.5)
     }
-    return true
   }
 
   /** Renders a little more of the plain live part ahead, so that its final formatting is ready when it ends. */
-  private speculate(text: string, completeEnd: number): boolean {
+  private speculate(text: string, completeEnd: number): void {
     let from = this.speculative.at(-1)?.end ?? this.start
     let budget = SPECULATE_PER_COMMIT
     while (budget > 0) {
       const limit = Math.min(text.length, from + MIN_PIECE * 4)
       let cut = this.cutBefore(text.slice(0, limit), Math.min(completeEnd, limit), from)
-      if (cut <= from) return true
-      if (cut - from < MIN_PIECE && limit === text.length) return true
+      if (cut <= from) return
+      if (cut - from < MIN_PIECE && limit === text.length) return
       cut = Math.max(cut, from + 1)
-      const piece = this.render(pieceText(text.slice(from, cut), from === 0))
-      if (!piece) return false
+      const piece = this.render(pieceText(text.slice(from, cut), from === 0), true)
       this.speculative.push({ end: cut, html: piece.html, open: piece.open })
       budget -= cut - from
       from = cut
     }
-    return true
   }
 
   /** For a long single line: a word start after a space, well before the end (the end still changes). */
@@ -120,20 +117,25 @@ export class Pieces {
     return -1
   }
 
-  /** The live part: healed and rendered, or escaped text once plain. null if it failed the check. */
-  live(text: string): string | null {
+  /** The plain live part's text (once plain), else undefined. */
+  plainText(text: string): string | undefined {
+    return this.plain ? trimEnd(pieceText(text.slice(this.start), this.start === 0)) : undefined
+  }
+
+  /** The live part: healed and rendered, or escaped text once plain. */
+  live(text: string): string {
     const rest = pieceText(text.slice(this.start), this.start === 0)
     if (this.plain) return this.o.md.utils.escapeHtml(trimEnd(rest))
     const healed = healTail(rest)
     if (healed.trim() === '') return ''
-    return this.render(healed)?.html ?? null
+    return this.render(healed, false).html
   }
 
   /**
    * The rest of a finished paragraph (raw, trimmed as markdown-it trims paragraph content) as parts: pieces
    * rendered ahead are kept while nothing after them could close what they left open.
    */
-  finish(text: string): string[] | null {
+  finish(text: string): string[] {
     const out: string[] = []
     let from = this.start
     if (this.speculative.length > 0) {
@@ -146,11 +148,7 @@ export class Pieces {
       }
     }
     const rest = trimEnd(pieceText(text.slice(from), from === 0))
-    if (rest !== '') {
-      const piece = this.render(rest)
-      if (!piece) return null
-      out.push(piece.html)
-    }
+    if (rest !== '') out.push(this.render(rest, true).html)
     return out
   }
 }

@@ -1,6 +1,7 @@
 // Types and helpers shared by the growing kinds (see ./index.ts).
 import type MarkdownIt from 'markdown-it'
 import type { Token } from 'markdown-it'
+import { Lru } from '../lru'
 
 /** A block's HTML as `before + stable.slice(0, count).join('') + live + after`. */
 export interface HtmlParts {
@@ -18,6 +19,8 @@ export interface HtmlParts {
   readonly live: string
   /** The live part is plain text: too long without a point where formatting closes to re-parse per frame. */
   readonly plain: boolean
+  /** The plain live part's text (so a view can append to a text node instead of replacing it). */
+  readonly text?: string
 }
 
 export type GrowingKind = 'paragraph' | 'list' | 'table' | 'quote'
@@ -38,10 +41,41 @@ export interface Growth {
 
 export interface GrowthOptions {
   md: MarkdownIt
-  /** Applied to every part; a part it changes cannot be trusted in pieces (the block is rendered whole). */
-  check: (html: string) => string
+  /** For finished parts and containers: what finished blocks go through (DOMPurify in the browser). */
+  sanitize: (html: string) => string
+  /** For the live part, re-rendered per commit (the renderer allow-list check, DOMPurify on anything else). */
+  sanitizeTail: (html: string) => string
   /** A live paragraph part longer than this without a closing point is shown as plain text. */
   plainAfter: number
+}
+
+/**
+ * Sanitizes `html` parsed inside `open`…`close` (a table row only parses inside a table body), and returns it
+ * without them; null if the sanitizer changed the wrapper itself.
+ */
+export function sanitizeIn(fn: (html: string) => string, html: string, open = '', close = ''): string | null {
+  if (!open) return fn(html)
+  const out = fn(open + html + close)
+  return out.startsWith(open) && out.endsWith(close) ? out.slice(open.length, out.length - close.length) : null
+}
+
+const shells = new WeakMap<(html: string) => string, Lru<string, string | null>>()
+
+/**
+ * A container's opening tags, sanitized as a whole with its closing tags (`after` must come back unchanged).
+ * Memoized: a growing block asks for the same container on every commit.
+ */
+export function sanitizeShell(fn: (html: string) => string, before: string, after: string): string | null {
+  let memo = shells.get(fn)
+  if (!memo) shells.set(fn, (memo = new Lru(64)))
+  const key = `${before}\u0000${after}`
+  let out = memo.get(key)
+  if (out === undefined) {
+    const html = fn(before + after)
+    out = html.endsWith(after) ? html.slice(0, html.length - after.length) : null
+    memo.set(key, out)
+  }
+  return out
 }
 
 interface NamedRule {
@@ -70,8 +104,8 @@ export function closeOf(tokens: readonly Token[], from: number): number {
   return tokens.length
 }
 
-export function parts(before: string, after: string, stable: string[], live = '', plain = false): HtmlParts {
-  return { before, after, stable, count: stable.length, live, plain }
+export function parts(before: string, after: string, stable: string[], live = '', text?: string): HtmlParts {
+  return text === undefined ? { before, after, stable, count: stable.length, live, plain: false } : { before, after, stable, count: stable.length, live, plain: true, text }
 }
 
 /** Renders `tokens[from..close)` (a list item or table row) as markdown-it renders it inside its container. */

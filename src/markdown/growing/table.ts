@@ -1,7 +1,11 @@
 // A long table: every complete row is finished.
 import { healTail } from '../heal'
-import { closeOf, nextLineStart, parts, renderSlice } from './shared'
+import { closeOf, nextLineStart, parts, renderSlice, sanitizeIn, sanitizeShell } from './shared'
 import type { Growth, GrowthOptions, GrowthStep } from './shared'
+
+/** A row parses only inside a table body: sanitizers see it there. */
+const ROW_OPEN = '<table><tbody>'
+const ROW_CLOSE = '</tbody></table>'
 
 /** A table with body rows: every complete row is finished; the last, partial one is live. */
 export class TableGrowth implements Growth {
@@ -38,12 +42,14 @@ export class TableGrowth implements Growth {
     if (tokens.length !== close) return { html: '', table: false }
     const tr = tokens.findIndex((t) => t.type === 'tbody_open')
     if (tr === -1) return { html: '', table: false }
-    const html = renderSlice(this.o.md, tokens, tr + 1, {})
-    return this.o.check(html) === html ? { html, table: true } : null
+    const html = sanitizeIn(this.o.sanitize, renderSlice(this.o.md, tokens, tr + 1, {}), ROW_OPEN, ROW_CLOSE)
+    return html === null ? null : { html, table: true }
   }
 
   update(region: string, final: boolean): GrowthStep | null {
     const after = '</tbody>\n</table>\n'
+    const before = sanitizeShell(this.o.sanitize, this.before, after)
+    if (before === null) return null
     let end: number | null = null
     while (this.rowsAt <= region.length) {
       const nl = region.indexOf('\n', this.rowsAt)
@@ -58,7 +64,7 @@ export class TableGrowth implements Growth {
       this.stable.push(row.html)
       this.rowsAt = nl === -1 ? region.length + 1 : nl + 1
     }
-    if (end !== null || final) return { tag: 'table', end: end ?? region.length, parts: parts(this.before, after, this.stable) }
+    if (end !== null || final) return { tag: 'table', end: end ?? region.length, parts: parts(before, after, this.stable) }
     const partial = region.slice(this.rowsAt)
     let live = ''
     if (partial !== '') {
@@ -67,11 +73,12 @@ export class TableGrowth implements Growth {
         const tokens = this.o.md.parse(healed, {})
         const rows = tokens.findIndex((t) => t.type === 'tbody_open')
         if (tokens[0]?.type === 'table_open' && rows !== -1 && tokens.length === closeOf(tokens, 0)) {
-          live = renderSlice(this.o.md, tokens, rows + 1, {})
-          if (this.o.check(live) !== live) return null
+          const row = sanitizeIn(this.o.sanitizeTail, renderSlice(this.o.md, tokens, rows + 1, {}), ROW_OPEN, ROW_CLOSE)
+          if (row === null) return null
+          live = row
         }
       }
     }
-    return { tag: 'table', end: null, parts: parts(this.before, after, this.stable, live) }
+    return { tag: 'table', end: null, parts: parts(before, after, this.stable, live) }
   }
 }
