@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { createApp, h, nextTick, shallowRef } from 'vue'
 import type { App } from 'vue'
 import { fixtureNames, fixtures } from '../../../mocks'
+import { stressCaseNames, stressCases } from '../../markdown/stress.test-support'
 import '../../styles/tokens.css'
 import type { ChatMessage } from '../../types'
 import { MessageItem } from './index'
@@ -107,6 +108,29 @@ describe('MessageItem', () => {
     await allHighlighted(fresh.el)
     await nextTick()
     expect(streamed.el.innerHTML).toBe(fresh.el.innerHTML)
+  })
+
+  it.each(stressCaseNames)('%s (stress answer): streamed in 300 commits, large blocks in parts, the DOM equals a one-shot render', async (name) => {
+    const { content } = stressCases[name]
+    const streamed = mount(msg('', 'streaming'))
+    let sawParts = false
+    for (let i = 1; i <= 300; i++) {
+      streamed.message.value = msg(content.slice(0, Math.round((i * content.length) / 300)), 'streaming')
+      await nextTick()
+      if (i === 150) sawParts = streamed.el.querySelector('.vcs-md-block:not(:empty)') !== null
+    }
+    streamed.message.value = msg(content, 'done')
+    const fresh = mount(msg(content, 'done'))
+    await nextTick()
+    await allHighlighted(streamed.el)
+    await allHighlighted(fresh.el)
+    await nextTick()
+    expect(sawParts || name === 'long-code').toBe(true)
+    const a = streamed.el.innerHTML
+    const b = fresh.el.innerHTML
+    let k = 0
+    while (k < a.length && a[k] === b[k]) k++
+    expect(a === b, `${name}: streamed DOM differs from the one-shot DOM at ${k}: …${a.slice(k - 60, k + 60)}… vs …${b.slice(k - 60, k + 60)}…`).toBe(true)
   })
 
   it('puts the caret after the last text, never inside code or a table', async () => {
