@@ -79,6 +79,11 @@ describe(`pathological answers, ${COMMITS} frame-paced commits each: longest mai
         endsEqualToOneShot: finalHtml === oneShot.html,
         load,
       }
+      if (!result.endsEqualToOneShot) {
+        let k = 0
+        while (k < finalHtml.length && finalHtml[k] === oneShot.html[k]) k++
+        console.log(`[bench:stress] ${name} differs at ${k}: ${JSON.stringify(finalHtml.slice(k - 80, k + 80))} vs ${JSON.stringify(oneShot.html.slice(k - 80, k + 80))}`)
+      }
       results[name] = result
       console.log(`[bench:stress] ${name}`, JSON.stringify(result))
       expect.soft(result.endsEqualToOneShot, `${name}: streamed end state differs from the one-shot DOM`).toBe(true)

@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { Markdown as StreamMarkdown } from 'vue-stream-markdown'
 import 'vue-stream-markdown/index.css'
 import 'vue-stream-markdown/theme.css'
+import { defineComponent, h } from 'vue'
 import type { Component } from 'vue'
 import { fixtures } from '../mocks'
 import { MessageItem } from '../src/components/MessageItem'
@@ -49,7 +50,17 @@ const streamMarkdown: Subject = {
   component: StreamMarkdown as Component,
   props: (text, final) => ({ content: text, mode: final ? 'static' : 'streaming', enableAnimate: false, isDark: false }),
 }
-const subjects = [ours, markstream, streamMarkdown]
+/**
+ * The method's floor: a renderer that only shows the last words of the text in one paragraph. What it costs per
+ * commit (Vue flush, nextTick, forced layout, the frame) is paid by any renderer; its total over our one-shot is
+ * the lowest "streamed ÷ one-shot" any renderer could reach on this machine.
+ */
+const Floor = defineComponent({
+  props: { text: { type: String, required: true } },
+  setup: (props) => () => h('div', { class: 'vcs-message' }, [h('p', props.text.slice(-80))]),
+})
+const floor: Subject = { name: 'floor (one short paragraph)', component: Floor, props: (text) => ({ text }) }
+const subjects = [ours, markstream, streamMarkdown, floor]
 
 interface RunRecord {
   round: number
@@ -117,7 +128,10 @@ describe(`MessageItem, reader's method (long-mixed ${base.length} chars, ${COMMI
   it('meets the reader bounds (medians of the rounds above)', () => {
     const o = summarize(ours.name)
     const peers = [markstream, streamMarkdown].map((s) => summarize(s.name))
+    const f = summarize(floor.name)
     const result = {
+      floorVsOursOneShot: round(f.streamTotalMs / o.oneShotMs, 2),
+      floorTaskVsOursOneShotTask: round(f.streamTaskMs / o.oneShotTaskMs, 2),
       oursVsOneShot: o.totalRatio,
       oursTaskVsOneShotTask: o.taskRatio,
       p95LastTenthMs: o.p95LastTenthMs,

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { createApp, h, nextTick, shallowRef } from 'vue'
 import type { App } from 'vue'
 import { fixtureNames, fixtures } from '../../../mocks'
+import { ensureLanguage } from '../../markdown/highlight/highlighter'
 import { stressCaseNames, stressCases } from '../../markdown/stress.test-support'
 import '../../styles/tokens.css'
 import type { ChatMessage } from '../../types'
@@ -149,6 +150,17 @@ describe('MessageItem', () => {
     message.value = msg('| a | b |\n|---|---|\n| 1 | 2 |\n', 'done')
     await nextTick()
     expect(el.querySelector('.vcs-caret')).toBeNull()
+  })
+
+  it('highlights a 3,000-line code block over several frames, to the last line, when mounted done', async () => {
+    await ensureLanguage('ts')
+    const { el } = mount(msg(stressCases['long-code'].content, 'done'))
+    await nextTick()
+    const code = el.querySelector('.vcs-code')!
+    await waitFor(() => code.hasAttribute('data-highlighted'))
+    const lines = el.querySelectorAll('.vcs-code__line')
+    expect(lines).toHaveLength(3000)
+    expect(lines[2999]!.querySelector('span[style*="--shiki-light"]')).not.toBeNull()
   })
 
   it('keeps the code box metrics when highlighting arrives (no layout shift)', async () => {
