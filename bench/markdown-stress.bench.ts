@@ -69,11 +69,14 @@ describe(`pathological answers, ${COMMITS} frame-paced commits each: longest mai
       const result = {
         chars: content.length,
         longestTaskMs: round(tasks.longestMs, 1),
+        longestTaskCpuMs: round(tasks.longestCpuMs, 1),
         longTasks: tasks.longTasks,
         /** The same from the page's own PerformanceObserver('longtask') (tasks ≥ 50 ms only). */
         observedLongestMs: round(Math.max(0, ...longTasks), 1),
         p95CommitMs: round(p95(run.commits), 2),
         maxCommitMs: round(Math.max(...run.commits), 1),
+        /** The three slowest commits: [index, ms]. */
+        slowest: run.commits.map((ms, i) => [i, round(ms, 1)]).sort((a, b) => b[1]! - a[1]!).slice(0, 3),
         streamTaskMs: round(run.taskMs, 0),
         oneShotLongestTaskMs: round(oneShot.longestMs, 1),
         endsEqualToOneShot: finalHtml === oneShot.html,
