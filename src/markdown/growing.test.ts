@@ -1,9 +1,13 @@
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { fixtureNames, fixtures } from '../../mocks'
 import { renderMarkdown } from './md'
+import { loadGrowing } from './growing/load'
 import { blockToHtml, createStreamingMarkdown } from './streaming'
 import type { StreamingMarkdownOptions } from './streaming'
 import { stressCaseNames, stressCases } from './stress.test-support'
+
+// Parts code loads on demand (as MessageMarkdown does when a stream starts); these tests render in parts.
+beforeAll(() => loadGrowing())
 
 const html = (blocks: readonly { kind: string }[]) => (blocks as Parameters<typeof blockToHtml>[0][]).map(blockToHtml).join('')
 

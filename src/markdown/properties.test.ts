@@ -3,10 +3,14 @@
 // generous wall-clock guard per call catches exponential or quadratic blow-ups, which take seconds, not the
 // microseconds a call takes), and the finished render must equal a one-shot render.
 import fc from 'fast-check'
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { healTail, MAX_HEALED_OPENERS } from './heal'
 import { renderMarkdown } from './md'
+import { loadGrowing } from './growing/load'
 import { blockToHtml, createStreamingMarkdown } from './streaming'
+
+// Parts code loads on demand (as MessageMarkdown does when a stream starts); these tests render in parts.
+beforeAll(() => loadGrowing())
 
 /** Pieces that stress healing and splitting: markers, containers, fences, tables, digits, unicode. */
 const PIECE = fc.oneof(

@@ -1,6 +1,7 @@
 import type { Token } from 'markdown-it'
-import { startGrowth, parseBlocks } from './growing/index'
-import type { Growth, GrowthStep, HtmlParts } from './growing/index'
+import { closeOf, parseBlocks } from './blockParse'
+import type { Growth, HtmlParts } from './growing/index'
+import { growingModule, loadGrowing } from './growing/load'
 import { healTail } from './heal'
 import { Lru, detach, hashString } from './lru'
 import { getMarkdownIt } from './md'
@@ -223,27 +224,6 @@ export function createStreamingMarkdown(options: StreamingMarkdownOptions = {}):
     growthRetry = { at: -1, length: 0 }
   }
 
-  /** A block of parts: every finished part went through `sanitize` already; its HTML is joined lazily, when read. */
-  function partsBlock(index: number, step: GrowthStep, final: boolean): MarkdownHtmlBlock {
-    const { before, after, stable, count, live } = step.parts
-    let html: string | null = null
-    return {
-      kind: 'html',
-      key: `b${index}`,
-      index,
-      final,
-      tag: step.tag,
-      parts: step.parts,
-      get html() {
-        if (html === null) {
-          const joined = before + stable.slice(0, count).join('') + live + after
-          html = final ? detach(joined) : joined
-        }
-        return html
-      },
-    }
-  }
-
   /** Advances the growing block; returns the commit's blocks while it grows, or null once it ended or gave up. */
   function grow(content: string, region: string, final: boolean): readonly MarkdownBlock[] | null {
     const step = growth!.update(region, final)
@@ -252,6 +232,7 @@ export function createStreamingMarkdown(options: StreamingMarkdownOptions = {}):
       growthRetry = { at: activeStart, length: Math.ceil(region.length * 1.5) }
       return null
     }
+    const { partsBlock } = growingModule()!
     if (step.end === null) return [...finished, partsBlock(finished.length, step, false)]
     finished.push(partsBlock(finished.length, step, true))
     growth = null
@@ -269,7 +250,7 @@ export function createStreamingMarkdown(options: StreamingMarkdownOptions = {}):
     if (region.length < partsFrom || !/^(?:paragraph_open|bullet_list_open|ordered_list_open|table_open|blockquote_open)$/.test(activeType)) return null
     if (growthRetry.at === activeStart && region.length < growthRetry.length) return null
     const tokens = parseBlocks(md, region)
-    if (!tokens[0] || tokens[0].type !== activeType || closeOfTop(tokens) !== tokens.length) return null
+    if (!tokens[0] || tokens[0].type !== activeType || closeOf(tokens, 0) !== tokens.length) return null
     // Blank lines before the block belong to no block: the region starts at the block's first line.
     const skip = lineOffsets(region)[tokens[0].map![0]] ?? 0
     if (skip > 0) {
@@ -277,7 +258,13 @@ export function createStreamingMarkdown(options: StreamingMarkdownOptions = {}):
       anchor = content.slice(Math.max(0, activeStart - 64), activeStart)
       region = region.slice(skip)
     }
-    growth = startGrowth(growthOptions, region, tokens[0], tokens)
+    const growing = growingModule()
+    if (!growing) {
+      // Rendered whole until the parts code has loaded (a view starts loading it when a stream starts).
+      void loadGrowing().catch(() => undefined)
+      return null
+    }
+    growth = growing.startGrowth(growthOptions, region, tokens[0], tokens)
     if (!growth) {
       growthRetry = { at: activeStart, length: Math.ceil(region.length * 1.5) }
       return null
@@ -423,15 +410,7 @@ export function createStreamingMarkdown(options: StreamingMarkdownOptions = {}):
     return remember(content, streaming, finished.concat(active))
   }
 
-  /** Index after the first top-level block's tokens. */
-  function closeOfTop(tokens: readonly Token[]): number {
-    let depth = 0
-    for (let j = 0; j < tokens.length; j++) {
-      depth += tokens[j]!.nesting
-      if (depth === 0) return j + 1
-    }
-    return tokens.length
-  }
+
 
   /** Renders the first `count` blocks from the raw text and memoizes them; returns how many it finished. */
   function finishRaw(region: string, healed: string, offsets: number[], groups: Group[], count: number, hasRefs: boolean): number {

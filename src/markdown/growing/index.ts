@@ -14,7 +14,8 @@ import type { Token } from 'markdown-it'
 import { ListGrowth } from './list'
 import { ParagraphGrowth, QuoteGrowth } from './paragraph'
 import { closeOf } from './shared'
-import type { Growth, GrowthOptions } from './shared'
+import type { Growth, GrowthOptions, GrowthStep } from './shared'
+import type { MarkdownHtmlBlock } from '../streaming'
 import { TableGrowth } from './table'
 
 export { parseBlocks } from './shared'
@@ -40,5 +41,24 @@ export function startGrowth(o: GrowthOptions, region: string, first: Token, toke
     }
     default:
       return null
+  }
+}
+
+/** A block of parts: every finished part went through `sanitize` already; its HTML is joined lazily, when read. */
+export function partsBlock(index: number, step: GrowthStep, final: boolean): MarkdownHtmlBlock {
+  const { before, after, stable, count, live } = step.parts
+  let html: string | null = null
+  return {
+    kind: 'html',
+    key: `b${index}`,
+    index,
+    final,
+    tag: step.tag,
+    parts: step.parts,
+    get html() {
+      // A copy that does not keep the whole message's text alive (detach); joined once, when read.
+      html ??= (' ' + before + stable.slice(0, count).join('') + live + after).slice(1)
+      return html
+    },
   }
 }

@@ -1,6 +1,8 @@
 // Types and helpers shared by the growing kinds (see ./index.ts).
+export { closeOf, parseBlocks } from '../blockParse'
 import type MarkdownIt from 'markdown-it'
 import type { Token } from 'markdown-it'
+import { closeOf } from '../blockParse'
 import { Lru } from '../lru'
 
 /** A block's HTML as `before + stable.slice(0, count).join('') + live + after`. */
@@ -78,31 +80,6 @@ export function sanitizeShell(fn: (html: string) => string, before: string, afte
   return out
 }
 
-interface NamedRule {
-  name: string
-  enabled: boolean
-  fn: (state: unknown) => void
-}
-
-/** Block structure only (no inline parsing): markdown-it's `normalize` and `block` core rules. */
-export function parseBlocks(md: MarkdownIt, src: string): Token[] {
-  const core = new md.core.State(src, md, {})
-  for (const rule of (md.core.ruler as unknown as { __rules__: NamedRule[] }).__rules__) {
-    if (rule.enabled && (rule.name === 'normalize' || rule.name === 'block')) rule.fn(core)
-  }
-  return core.tokens
-}
-
-/** Index after the token that closes `tokens[from]` (or `from + 1` for a non-container token). */
-export function closeOf(tokens: readonly Token[], from: number): number {
-  if (tokens[from]!.nesting !== 1) return from + 1
-  let depth = 0
-  for (let j = from; j < tokens.length; j++) {
-    depth += tokens[j]!.nesting
-    if (depth === 0) return j + 1
-  }
-  return tokens.length
-}
 
 export function parts(before: string, after: string, stable: string[], live = '', text?: string): HtmlParts {
   return text === undefined ? { before, after, stable, count: stable.length, live, plain: false } : { before, after, stable, count: stable.length, live, plain: true, text }
