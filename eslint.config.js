@@ -1,6 +1,7 @@
 import js from '@eslint/js'
 import { createNodeResolver, importX } from 'eslint-plugin-import-x'
 import pluginVue from 'eslint-plugin-vue'
+import regexp from 'eslint-plugin-regexp'
 import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
@@ -85,4 +86,18 @@ export default tseslint.config(
     rules: { 'no-console': 'off' },
   },
   architecture,
+  // Model output is untrusted input: no regular expression may backtrack or scan super-linearly on it (issue 14).
+  // The recommended set applies where it is clean (the markdown pipeline and the message view).
+  {
+    files: ['src/**/*.{ts,vue}', 'mocks/**/*.ts'],
+    plugins: { regexp },
+    rules: {
+      'regexp/no-super-linear-backtracking': 'error',
+      'regexp/no-super-linear-move': 'error',
+    },
+  },
+  {
+    files: ['src/markdown/**/*.{ts,vue}', 'src/components/MessageItem/**/*.{ts,vue}'],
+    rules: regexp.configs['flat/recommended'].rules,
+  },
 )

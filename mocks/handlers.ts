@@ -75,6 +75,13 @@ function toResponse(result: MockResult, signal: AbortSignal, timeScale: number):
  *
  * A request may pick its own scenario with the `X-Mock-Scenario` header (JSON of a `Partial<Scenario>`).
  */
+/** `https://x/api///` → `https://x/api` (a loop, not `/\/+$/`: that regex is quadratic on a long run of slashes). */
+function trimTrailingSlashes(url: string): string {
+  let end = url.length
+  while (end > 0 && url[end - 1] === '/') end--
+  return url.slice(0, end)
+}
+
 export function createHandlers(options: CreateHandlersOptions = {}): HttpHandler[] {
   for (const name of misbehaviourSet(options.misbehave)) {
     if (misbehaviours[name].where === 'server') {
@@ -83,7 +90,7 @@ export function createHandlers(options: CreateHandlersOptions = {}): HttpHandler
   }
   const responder = createResponder(options)
   const timeScale = options.timeScale ?? 1
-  const base = options.baseUrl ? options.baseUrl.replace(/\/+$/, '') : '*'
+  const base = options.baseUrl ? trimTrailingSlashes(options.baseUrl) : '*'
   const header = (request: Request) => (name: string) => request.headers.get(name)
   return [
     http.post(`${base}/api/sessions/:sessionId/messages`, async ({ request, params }) => {

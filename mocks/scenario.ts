@@ -107,7 +107,7 @@ function isResolved(s: Partial<Scenario> | ResolvedScenario): s is ResolvedScena
 function toBase64Url(text: string): string {
   let binary = ''
   for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte)
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/={1,2}$/, '')
 }
 
 function fromBase64Url(text: string): string {

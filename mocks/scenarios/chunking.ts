@@ -35,7 +35,7 @@ export const chunkingNames = Object.keys(chunkings) as ChunkingName[]
 
 // Word-ish like an LLM tokenizer: spaces stick to the following word, words longer than 12 letters are split,
 // punctuation comes in runs of up to 3; every character is matched by exactly one alternative.
-const WORD = /[ \t]*(?:[\p{L}\p{M}\p{N}_]{1,12}|[^\s\p{L}\p{M}\p{N}_]{1,3})|\s/gu
+const WORD = /(?<![ \t])[ \t]*(?:[\p{L}\p{M}\p{N}_]{1,12}|[^\s\p{L}\p{M}\p{N}_]{1,3})|\s/gu
 
 const cache = new WeakMap<Fixture, Map<string, readonly string[]>>()
 

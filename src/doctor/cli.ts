@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { formatDoctorReport } from './format'
 import { runDoctor } from './run'
+import { trimTrailingSlashes } from './url'
 
 const USAGE = `Usage: npx vue-chat-stream doctor <url> [options]
 
@@ -120,7 +121,7 @@ async function main(argv: string[]): Promise<number> {
     if (!token) fail(`the environment variable ${values['token-env']} is empty or not set.`)
   }
   if (!token) fail('doctor needs a token: --token-env NAME (or --token T).')
-  if (values.origin !== undefined && !/^https?:\/\/[^/]+$/i.test(values.origin.replace(/\/+$/, ''))) {
+  if (values.origin !== undefined && !/^https?:\/\/[^/]+$/i.test(trimTrailingSlashes(values.origin))) {
     fail(`--origin is an origin like https://app.example (scheme and host, no path), got "${values.origin}".`)
   }
   let body: Record<string, unknown> | undefined

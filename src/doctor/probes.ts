@@ -1,6 +1,7 @@
 import { DEFAULT_STALL_TIMEOUT_MS, parseRetryAfter, sleep } from '../stream/backoff'
 import { observeStream, type ObservedStream, type TimedEvent } from './observe'
 import type { DoctorOptions, FetchLike } from './types'
+import { trimTrailingSlashes, withoutQuery } from './url'
 
 /** The question the doctor asks when none is given: long enough that streaming and buffering look different. */
 export const DEFAULT_PROMPT =
@@ -69,12 +70,12 @@ export interface ResolvedOptions {
 export function resolveOptions(options: DoctorOptions): ResolvedOptions {
   const runtime = options.runtime ?? 'node'
   const url = options.url.trim()
-  const pageOrigin = runtime === 'browser' ? globalThis.location?.origin : options.origin?.replace(/\/+$/, '')
+  const pageOrigin = runtime === 'browser' ? globalThis.location?.origin : (options.origin === undefined ? undefined : trimTrailingSlashes(options.origin))
   return {
     url,
     token: options.token ?? '',
     origin: runtime === 'node' ? pageOrigin : undefined,
-    resumeUrl: options.resumeUrl ?? `${url.replace(/[?#].*$/, '').replace(/\/+$/, '')}/{messageId}/stream`,
+    resumeUrl: options.resumeUrl ?? `${trimTrailingSlashes(withoutQuery(url))}/{messageId}/stream`,
     runtime,
     stallTimeoutMs: options.stallTimeoutMs ?? DEFAULT_STALL_TIMEOUT_MS,
     minDurationMs: options.minDurationMs ?? 1000,

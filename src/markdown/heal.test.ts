@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { findOpenFence, healTail } from './heal'
+import { findOpenFence, healTail, MAX_HEALED_OPENERS } from './heal'
 
 describe('healTail', () => {
   it.each([
@@ -66,5 +66,22 @@ describe('healTail', () => {
     expect(healTail('```py\nx = **y')).toBe('```py\nx = **y')
     expect(findOpenFence('```js\na\n```\n')).toBeNull()
     expect(findOpenFence('```js\na\n')).toMatchObject({ start: 0, marker: '```' })
+  })
+
+  it('heals a last line of digit runs at once (regression: MARKERS_ONLY backtracked exponentially, 11.7 s)', () => {
+    const t0 = performance.now()
+    expect(healTail('Answer:\n\n1234567890 2345678901 3456789012 and')).toBe('Answer:\n\n1234567890 2345678901 3456789012 and')
+    const pi = '3.14159265358979323846264338327950288419716939937510'
+    expect(healTail(`Pi:\n\n${pi} is pi`)).toBe(`Pi:\n\n${pi} is pi`)
+    expect(healTail(`${pi.replace('.', '')}${'0123456789'.repeat(20)} x`)).toBe(`${pi.replace('.', '')}${'0123456789'.repeat(20)} x`)
+    // Still markers only: held back.
+    expect(healTail('text\n12345678901234567890.')).toBe('text\n')
+    expect(performance.now() - t0).toBeLessThan(1000)
+  })
+
+  it('leaves a run of more than MAX_HEALED_OPENERS open emphasis markers as written', () => {
+    const soup = '*a **a '.repeat(MAX_HEALED_OPENERS)
+    expect(healTail(soup)).toBe(soup)
+    expect(healTail('*a **b')).toBe('*a **b***')
   })
 })

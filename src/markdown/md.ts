@@ -17,7 +17,7 @@ export function isSafeLinkUrl(url: string): boolean {
 
 /** Images: absolute http(s) only (no data:, no relative paths that could hit the app's own endpoints). */
 export function isSafeImageUrl(url: string): boolean {
-  return /^https?:\/\/[^\s]/i.test(url.trim())
+  return /^https?:\/\/\S/i.test(url.trim())
 }
 
 /**

@@ -3,7 +3,7 @@ import { fixtureNames, fixtures } from 'vue-chat-stream/mocks'
 import { renderMarkdown } from './md'
 import { blockToHtml, createStreamingMarkdown, renderMarkdownBlocks } from './streaming'
 import type { MarkdownBlock } from './streaming'
-import { markerFlashes, visibleText } from './testing'
+import { markerFlashes, visibleText } from './visible-text.test-support'
 
 const html = (blocks: readonly MarkdownBlock[]) => blocks.map(blockToHtml).join('')
 

@@ -1,7 +1,12 @@
 import type { Token } from 'markdown-it'
+import { closeOf, parseBlocks } from './blockParse'
+import type { Growth, HtmlParts } from './growing/index'
+import { growingModule, loadGrowing } from './growing/load'
 import { healTail } from './heal'
 import { Lru, detach, hashString } from './lru'
 import { getMarkdownIt } from './md'
+
+export type { HtmlParts } from './growing/index'
 
 interface BlockBase {
   /** Stable per position: `b0`, `b1`, … A block keeps its key from its first character to the end. */
@@ -17,6 +22,12 @@ export interface MarkdownHtmlBlock extends BlockBase {
   /** The block's top-level tag, e.g. `p`, `ul`, `table`, `h2`. */
   readonly tag: string
   readonly html: string
+  /**
+   * Set when a large block grew in parts (a long paragraph, list, table or quoted paragraph): `html` is
+   * `before + stable[0..count) + live + after`, and a view can append the new stable parts and replace only the
+   * live one instead of re-rendering the block. Stays on the block once it is finished.
+   */
+  readonly parts?: HtmlParts
 }
 
 /** A top-level fenced code block; highlighted by the component, not by the markdown renderer. */
@@ -42,6 +53,18 @@ export interface StreamingMarkdownOptions {
    * @default the `sanitize` option
    */
   sanitizeTail?: (html: string) => string
+  /**
+   * While streaming, an unfinished paragraph, list, table or quoted paragraph with more characters than this is
+   * rendered in parts (finished items, rows and closed paragraph pieces once; only the rest per commit).
+   * @default 4096
+   */
+  partsFrom?: number
+  /**
+   * The unfinished rest of a paragraph in parts that has found no point where its formatting closes after this
+   * many characters is shown as plain text until the paragraph ends (then it is formatted in full).
+   * @default 12000
+   */
+  plainAfter?: number
 }
 
 export interface StreamingMarkdown {
@@ -59,10 +82,34 @@ interface CachedHtml {
   html: string
 }
 
-const FENCE_START = /^(`{3,}|~{3,})([^\n]*)\n/
 /** Blocks a blank line ends for good (lists and indented code can continue after one). */
-const CLOSED_BY_BLANK = /^(paragraph_open|heading_open|table_open|blockquote_open|hr|fence)$/
-const REFERENCE_DEF = /^ {0,3}\[[^\]\n]+\]:/m
+const CLOSED_BY_BLANK = /^(?:paragraph_open|heading_open|table_open|blockquote_open|hr|fence)$/
+const REFERENCE_LABEL = /^\[[^\]]+\]:/
+
+/**
+ * Could `text` define a link reference (`[id]: url`), also inside a quote or list item? Such a definition changes
+ * blocks above it, so a final render with one is done in one pass. Conservative: a line whose text after container
+ * markers starts like a definition counts.
+ */
+export function mayDefineReferences(text: string): boolean {
+  for (let pos = text.indexOf('['); pos !== -1; pos = text.indexOf('[', pos + 1)) {
+    let i = pos
+    while (i > 0 && ' \t>*+-.)0123456789'.includes(text[i - 1]!)) i--
+    if ((i === 0 || text[i - 1] === '\n') && REFERENCE_LABEL.test(text.slice(pos, lineEnd(text, pos)))) return true
+  }
+  return false
+}
+
+/** Offset just after the newline that ends the line at `from` (or the end of the text). */
+function lineEndAfter(text: string, from: number): number {
+  const nl = text.indexOf('\n', from)
+  return nl === -1 ? text.length : nl + 1
+}
+
+function lineEnd(text: string, from: number): number {
+  const nl = text.indexOf('\n', from)
+  return nl === -1 ? text.length : nl
+}
 const identity = (html: string) => html
 const sanitizerIds = new WeakMap<(html: string) => string, number>()
 let nextSanitizerId = 0
@@ -116,6 +163,30 @@ function langOf(info: string): string {
   return getMarkdownIt().utils.unescapeAll(info).trim().split(/\s+/)[0] ?? ''
 }
 
+/** A complete fence opener line at the start of `region`: its run, info string and length (with the newline). */
+function fenceStart(region: string): { marker: string; info: string; length: number } | null {
+  const c = region[0]
+  if (c !== '`' && c !== '~') return null
+  let run = 1
+  while (region[run] === c) run++
+  const nl = region.indexOf('\n')
+  if (run < 3 || nl === -1) return null
+  return { marker: region.slice(0, run), info: region.slice(run, nl), length: nl + 1 }
+}
+
+/** The run of a closing fence line (up to 3 spaces, 3+ backticks or tildes, trailing blanks), or null. */
+function closingFenceRun(line: string): string | null {
+  let i = 0
+  while (i < 3 && line[i] === ' ') i++
+  const c = line[i]
+  if (c !== '`' && c !== '~') return null
+  let j = i
+  while (line[j] === c) j++
+  let k = j
+  while (line[k] === ' ' || line[k] === '\t') k++
+  return j - i >= 3 && k === line.length ? line.slice(i, j) : null
+}
+
 interface FenceState {
   bodyStart: number
   marker: string
@@ -137,6 +208,11 @@ export function createStreamingMarkdown(options: StreamingMarkdownOptions = {}):
   let anchor = ''
   let fence: FenceState | null = null
   let last: { content: string; streaming: boolean; blocks: readonly MarkdownBlock[] } | null = null
+  let growth: Growth | null = null
+  /** After a growth gave up: not again for this block before its region is this long. */
+  let growthRetry = { at: -1, length: 0 }
+  const partsFrom = options.partsFrom ?? 4096
+  const growthOptions = { md, sanitize, sanitizeTail, plainAfter: options.plainAfter ?? 12_000 }
 
   function reset(): void {
     finished = []
@@ -144,6 +220,56 @@ export function createStreamingMarkdown(options: StreamingMarkdownOptions = {}):
     anchor = ''
     fence = null
     last = null
+    growth = null
+    growthRetry = { at: -1, length: 0 }
+  }
+
+  /** Advances the growing block; returns the commit's blocks while it grows, or null once it ended or gave up. */
+  function grow(content: string, region: string, final: boolean): readonly MarkdownBlock[] | null {
+    const step = growth!.update(region, final)
+    if (!step) {
+      growth = null
+      growthRetry = { at: activeStart, length: Math.ceil(region.length * 1.5) }
+      return null
+    }
+    const { partsBlock } = growingModule()!
+    if (step.end === null) return [...finished, partsBlock(finished.length, step, false)]
+    finished.push(partsBlock(finished.length, step, true))
+    growth = null
+    let end = step.end
+    // Blank lines after the block belong to no block: the next region starts at the next line with text.
+    for (let nl = region.indexOf('\n', end); nl !== -1 && !/[^ \t\r]/.test(region.slice(end, nl)); nl = region.indexOf('\n', end)) end = nl + 1
+    activeStart += end
+    anchor = content.slice(Math.max(0, activeStart - 64), activeStart)
+    return null
+  }
+
+  /** Starts growing the region's only active block in parts, if it is large and of a kind that can. */
+  function maybeGrow(content: string, whole: string, activeType: string): readonly MarkdownBlock[] | null {
+    let region = whole
+    if (region.length < partsFrom || !/^(?:paragraph_open|bullet_list_open|ordered_list_open|table_open|blockquote_open)$/.test(activeType)) return null
+    if (growthRetry.at === activeStart && region.length < growthRetry.length) return null
+    const tokens = parseBlocks(md, region)
+    if (!tokens[0] || tokens[0].type !== activeType || closeOf(tokens, 0) !== tokens.length) return null
+    // Blank lines before the block belong to no block: the region starts at the block's first line.
+    const skip = lineOffsets(region)[tokens[0].map![0]] ?? 0
+    if (skip > 0) {
+      activeStart += skip
+      anchor = content.slice(Math.max(0, activeStart - 64), activeStart)
+      region = region.slice(skip)
+    }
+    const growing = growingModule()
+    if (!growing) {
+      // Rendered whole until the parts code has loaded (a view starts loading it when a stream starts).
+      void loadGrowing().catch(() => undefined)
+      return null
+    }
+    growth = growing.startGrowth(growthOptions, region, tokens[0], tokens)
+    if (!growth) {
+      growthRetry = { at: activeStart, length: Math.ceil(region.length * 1.5) }
+      return null
+    }
+    return grow(content, region, false)
   }
 
   function continues(content: string): boolean {
@@ -154,7 +280,9 @@ export function createStreamingMarkdown(options: StreamingMarkdownOptions = {}):
   function htmlBlock(index: number, tokens: Token[], g: Group, env: object, final: boolean, source: string | null, useCache: boolean): MarkdownHtmlBlock {
     const tag = tokens[g.from]!.tag || tokens[g.from]!.type
     let html: string
-    const key = source !== null && useCache ? cacheSalt + hashString(source) : null
+    // A block rendered with link references defined around it depends on them: never memoized.
+    const references = (env as { references?: object }).references
+    const key = source !== null && useCache && (!references || Object.keys(references).length === 0) ? cacheSalt + hashString(source) : null
     const hit = key ? htmlCache.get(key) : undefined
     if (hit) {
       html = hit.html
@@ -174,14 +302,34 @@ export function createStreamingMarkdown(options: StreamingMarkdownOptions = {}):
     return htmlBlock(index, tokens, g, env, final, source, useCache)
   }
 
-  /** Fast path for a growing fenced code block: only the new lines are scanned for the closing fence. */
-  function openFenceBlock(content: string): MarkdownCodeBlock | null {
+  /**
+   * Fast path for a fenced code block at the start of the region: only new lines are scanned for the closing
+   * fence. Returns the growing block; once the fence closes the block is finished here — its code is the lines
+   * between the fences, as markdown-it has it — and null is returned (also when the final text ends inside it).
+   */
+  function openFenceBlock(content: string, final = false): MarkdownCodeBlock | null {
     if (!fence) return null
+    const finish = (end: number, next: number) => {
+      const code = content.slice(fence!.bodyStart, end)
+      fence = null
+      // markdown-it reads a lone `\r` as a line break; such text takes the full parse below.
+      if (code.includes('\r')) return null
+      const index = finished.length
+      // markdown-it's normalization: NUL becomes U+FFFD.
+      finished.push({ kind: 'code', key: `b${index}`, index, final: true, lang: lang!, code: detach(code.replaceAll('\u0000', '\uFFFD')) })
+      activeStart = next
+      anchor = content.slice(Math.max(0, activeStart - 64), activeStart)
+      return null
+    }
+    const lang = fence.lang
     let pos = fence.scanned
-    for (let nl = content.indexOf('\n', pos); nl !== -1; nl = content.indexOf('\n', pos)) {
-      const line = content.slice(pos, nl)
-      const m = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(line)
-      if (m && m[1]![0] === fence.marker[0] && m[1]!.length >= fence.marker.length) {
+    for (let nl = content.indexOf('\n', pos); ; nl = content.indexOf('\n', pos)) {
+      if (nl === -1 && !final) break
+      const line = content.slice(pos, nl === -1 ? content.length : nl)
+      const run = closingFenceRun(line)
+      if (run && run[0] === fence.marker[0] && run.length >= fence.marker.length) return finish(pos, nl === -1 ? content.length : nl + 1)
+      if (nl === -1) {
+        // The text ended inside the fence: the full parse below renders it as markdown-it does.
         fence = null
         return null
       }
@@ -189,7 +337,7 @@ export function createStreamingMarkdown(options: StreamingMarkdownOptions = {}):
     }
     fence.scanned = pos
     const tail = content.slice(pos)
-    const end = tail !== '' && /^[ \t]*(`+|~+)[ \t]*$/.test(tail) && tail.trim()[0] === fence.marker[0] ? pos : content.length
+    const end = tail !== '' && /^[ \t]*(?:`+|~+)[ \t]*$/.test(tail) && tail.trim()[0] === fence.marker[0] ? pos : content.length
     const index = finished.length
     return { kind: 'code', key: `b${index}`, index, final: false, lang: fence.lang, code: content.slice(fence.bodyStart, end) }
   }
@@ -199,15 +347,21 @@ export function createStreamingMarkdown(options: StreamingMarkdownOptions = {}):
   function update(content: string, streaming: boolean): readonly MarkdownBlock[] {
     lastContent = content
     if (last && last.content === content && last.streaming === streaming) return last.blocks
-    const hasRefs = !streaming && REFERENCE_DEF.test(content)
+    const hasRefs = !streaming && mayDefineReferences(content)
     if (!continues(content) || hasRefs) reset()
+
+    if (growth) {
+      const grown = grow(content, content.slice(activeStart), !streaming)
+      if (grown) return remember(content, streaming, grown)
+    }
 
     if (streaming && fence) {
       const code = openFenceBlock(content)
       if (code) return remember(content, streaming, [...finished, code])
     }
 
-    const region = content.slice(activeStart)
+    if (!streaming && fence) openFenceBlock(content, true)
+    let region = content.slice(activeStart)
     if (!streaming) {
       const env = {}
       const tokens = md.parse(region, env)
@@ -220,11 +374,13 @@ export function createStreamingMarkdown(options: StreamingMarkdownOptions = {}):
       return remember(content, streaming, finished.slice())
     }
 
-    const fm = fence ? null : FENCE_START.exec(region)
-    if (fm && !(fm[1]![0] === '`' && fm[2]!.includes('`'))) {
-      fence = { bodyStart: activeStart + fm[0].length, marker: fm[1]!, lang: langOf(fm[2]!), scanned: activeStart + fm[0].length }
+    const fm = fence ? null : fenceStart(region)
+    if (fm && !(fm.marker[0] === '`' && fm.info.includes('`'))) {
+      fence = { bodyStart: activeStart + fm.length, marker: fm.marker, lang: langOf(fm.info), scanned: activeStart + fm.length }
       const code = openFenceBlock(content)
       if (code) return remember(content, streaming, [...finished, code])
+      // The fence opened and closed in this commit: the region continues after it.
+      region = content.slice(activeStart)
     }
 
     // One parse of the healed tail per commit. Healing only changes the end of the text, so blocks above the
@@ -246,15 +402,25 @@ export function createStreamingMarkdown(options: StreamingMarkdownOptions = {}):
       if (!firstLineComplete && !closedByBlank) finishCount--
     }
     if (finishCount > 0) finishCount = finishRaw(region, healed, offsets, groups, finishCount, hasRefs)
+    if (groups.length - finishCount === 1) {
+      const grown = maybeGrow(content, content.slice(activeStart), tokens[groups[finishCount]!.from]!.type)
+      if (grown) return remember(content, streaming, grown)
+    }
     const active = groups.slice(finishCount).map((g, k) => block(finished.length + k, tokens, g, env, false, null, false))
     return remember(content, streaming, finished.concat(active))
   }
+
+
 
   /** Renders the first `count` blocks from the raw text and memoizes them; returns how many it finished. */
   function finishRaw(region: string, healed: string, offsets: number[], groups: Group[], count: number, hasRefs: boolean): number {
     const cutAt = offsets[groups[count]!.lineStart] ?? healed.length
     const prefix = region.slice(0, cutAt)
     if (healed.slice(0, cutAt) !== prefix) return 0
+    // Healing may have made that boundary (`[```ts` loses its dangling `[` and becomes a fence): the raw text
+    // must start a block on that line too.
+    const probe = parseBlocks(md, region.slice(0, lineEndAfter(region, cutAt)))
+    if (!probe.some((t) => t.level === 0 && t.nesting !== -1 && t.map?.[0] === groups[count]!.lineStart)) return 0
     const env = {}
     const tokens = md.parse(prefix, env)
     const raw = topLevelGroups(tokens)

@@ -1,7 +1,7 @@
 import type MarkdownIt from 'markdown-it'
 import type { StateCore, Token } from 'markdown-it'
 
-const BOX = /^\[([ xX])\][ \t]/
+const BOX = /^\[([ x])\][ \t]/i
 
 /**
  * GFM task list items: `- [ ] todo` / `- [x] done` become a disabled checkbox.

@@ -6,9 +6,46 @@ const TAGS = new Set([
   'a', 'img', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'input',
 ])
 const ATTRS = new Set(['href', 'title', 'rel', 'src', 'alt', 'loading', 'referrerpolicy', 'class', 'start', 'style', 'type', 'disabled', 'checked', 'aria-label'])
-const TAG = /<(\/?)([a-z][a-z0-9]*)((?:\s+[a-z-]+(?:="[^"<>]*")?)*)\s*\/?>/y
-const ATTR = /\s+([a-z-]+)(?:="([^"<>]*)")?/g
-const STYLE = /^text-align:(left|right|center)$/
+const TAG_NAME = /[a-z][a-z0-9]*/y
+const ATTR_NAME = /[a-z-]+/y
+const ATTR_VALUE = /="([^"<>]*)"/y
+const SPACE = /\s/
+const STYLE = /^text-align:(?:left|right|center)$/
+
+interface Tag {
+  closing: boolean
+  name: string
+  attrs: [name: string, value: string | undefined][]
+  /** Offset just after the `>`. */
+  end: number
+}
+
+function sticky(re: RegExp, s: string, at: number): RegExpExecArray | null {
+  re.lastIndex = at
+  return re.exec(s)
+}
+
+/** Reads `<name attr="v" …>` / `</name>` at `i` (a `<`); null if it is not a well-formed tag. Linear. */
+function readTag(html: string, i: number): Tag | null {
+  let at = i + 1
+  const closing = html[at] === '/'
+  if (closing) at++
+  const name = sticky(TAG_NAME, html, at)
+  if (!name) return null
+  at += name[0].length
+  const attrs: Tag['attrs'] = []
+  for (;;) {
+    let ws = at
+    while (ws < html.length && SPACE.test(html[ws]!)) ws++
+    if (html[ws] === '>' || (html[ws] === '/' && html[ws + 1] === '>')) return { closing, name: name[0], attrs, end: html[ws] === '>' ? ws + 1 : ws + 2 }
+    const attr = ws > at ? sticky(ATTR_NAME, html, ws) : null
+    if (!attr) return null
+    at = ws + attr[0].length
+    const value = sticky(ATTR_VALUE, html, at)
+    if (value) at += value[0].length
+    attrs.push([attr[0], value ? value[1] : undefined])
+  }
+}
 
 function decode(v: string): string {
   return v.replace(/&quot;|&amp;|&lt;|&gt;|&#39;/g, (e) => ({ '&quot;': '"', '&amp;': '&', '&lt;': '<', '&gt;': '>', '&#39;': "'" })[e]!)
@@ -21,20 +58,19 @@ function decode(v: string): string {
  */
 export function isRendererHtml(html: string): boolean {
   for (let i = html.indexOf('<'); i !== -1; i = html.indexOf('<', i + 1)) {
-    TAG.lastIndex = i
-    const m = TAG.exec(html)
-    if (!m || !TAGS.has(m[2]!)) return false
-    if (m[1]) continue
-    for (const a of m[3]!.matchAll(ATTR)) {
-      const name = a[1]!
-      const value = decode(a[2] ?? '')
-      if (!ATTRS.has(name) || value.includes('&#') || (a[2] ?? '').includes('&#')) return false
-      if (name === 'href' && !isSafeLinkUrl(value)) return false
-      if (name === 'src' && !(m[2] === 'img' && isSafeImageUrl(value))) return false
-      if (name === 'style' && !STYLE.test(value)) return false
-      if (name === 'type' && value !== 'checkbox') return false
+    const tag = readTag(html, i)
+    if (!tag || !TAGS.has(tag.name)) return false
+    if (!tag.closing) {
+      for (const [name, raw] of tag.attrs) {
+        const value = decode(raw ?? '')
+        if (!ATTRS.has(name) || value.includes('&#') || (raw ?? '').includes('&#')) return false
+        if (name === 'href' && !isSafeLinkUrl(value)) return false
+        if (name === 'src' && !(tag.name === 'img' && isSafeImageUrl(value))) return false
+        if (name === 'style' && !STYLE.test(value)) return false
+        if (name === 'type' && value !== 'checkbox') return false
+      }
     }
-    i = TAG.lastIndex - 1
+    i = tag.end - 1
   }
   return true
 }

@@ -7,7 +7,7 @@ import { ChatConfigProvider, MessageItem, useChatConfig } from '../../src'
 import type { ChatMessage, MessageConnection, StreamErrorInfo } from '../../src'
 import { cannotResumeError, networkError } from '../../src/errors'
 import { renderMarkdownBlocks } from '../../src/markdown/streaming'
-import { markerFlashes, visibleText } from '../../src/markdown/testing'
+import { markerFlashes, visibleText } from '../../src/markdown/visible-text.test-support'
 import { errorExamples, JARGON } from '../../test/support/errors'
 import LiveMessage from './LiveMessage.vue'
 

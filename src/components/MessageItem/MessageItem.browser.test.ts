@@ -3,6 +3,9 @@ import { createApp, h, nextTick, shallowRef } from 'vue'
 import type { App } from 'vue'
 import { fixtureNames, fixtures } from 'vue-chat-stream/mocks'
 import { nextFrames } from '../../../test/support/frames'
+import { loadGrowing } from '../../markdown/growing/load'
+import { ensureLanguage } from '../../markdown/highlight/highlighter'
+import { stressCaseNames, stressCases } from '../../markdown/stress.test-support'
 import '../../styles/tokens.css'
 import type { ChatMessage } from '../../types'
 import { MessageItem } from './index'
@@ -108,6 +111,28 @@ describe('MessageItem', () => {
     expect(streamed.el.innerHTML).toBe(fresh.el.innerHTML)
   })
 
+  it.each(stressCaseNames)('%s (stress answer): streamed in 300 commits, large blocks in parts, the DOM equals a one-shot render', async (name) => {
+    const { content } = stressCases[name]
+    // The parts code loads when a stream starts; here it is loaded before, so every large block grows in parts.
+    await loadGrowing()
+    const streamed = mount(msg('', 'streaming'))
+    for (let i = 1; i <= 300; i++) {
+      streamed.message.value = msg(content.slice(0, Math.round((i * content.length) / 300)), 'streaming')
+      await nextTick()
+    }
+    streamed.message.value = msg(content, 'done')
+    const fresh = mount(msg(content, 'done'))
+    await nextTick()
+    await allHighlighted(streamed.el)
+    await allHighlighted(fresh.el)
+    await nextTick()
+    const a = streamed.el.innerHTML
+    const b = fresh.el.innerHTML
+    let k = 0
+    while (k < a.length && a[k] === b[k]) k++
+    expect(a === b, `${name}: streamed DOM differs from the one-shot DOM at ${k}: …${a.slice(k - 60, k + 60)}… vs …${b.slice(k - 60, k + 60)}…`).toBe(true)
+  })
+
   it('puts the caret after the last text, never inside code or a table', async () => {
     const { el, message } = mount(msg('Hello **wor', 'streaming'))
     await nextTick()
@@ -124,6 +149,17 @@ describe('MessageItem', () => {
     message.value = msg('| a | b |\n|---|---|\n| 1 | 2 |\n', 'done')
     await nextTick()
     expect(el.querySelector('.vcs-caret')).toBeNull()
+  })
+
+  it('highlights a 3,000-line code block over several frames, to the last line, when mounted done', async () => {
+    await ensureLanguage('ts')
+    const { el } = mount(msg(stressCases['long-code'].content, 'done'))
+    await nextTick()
+    const code = el.querySelector('.vcs-code')!
+    await waitFor(() => code.hasAttribute('data-highlighted'))
+    const lines = el.querySelectorAll('.vcs-code__line')
+    expect(lines).toHaveLength(3000)
+    expect(lines[2999]!.querySelector('span[style*="--shiki-light"]')).not.toBeNull()
   })
 
   it('keeps the code box metrics when highlighting arrives (no layout shift)', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ensureLanguage, getHighlighter } from './highlighter'
+import { CODE_COLOR_REPLACEMENTS, CODE_THEMES, ensureLanguage, getHighlighter } from './highlighter'
 import { resolveLanguage } from './languages'
 import { CodeTokenizer } from './tokenizer'
 
@@ -41,5 +41,26 @@ describe('CodeTokenizer', () => {
   it('renders unknown languages and not-yet-loaded grammars as plain lines', () => {
     const lines = new CodeTokenizer('nope', getHighlighter()).update('a\nb')
     expect(lines).toEqual([{ tokens: [{ content: 'a' }] }, { tokens: [{ content: 'b' }] }])
+  })
+})
+
+describe('CodeTokenizer time budget', () => {
+  it('highlights a long block over several updates (plain lines meanwhile) and ends like an unbudgeted run', async () => {
+    expect(await ensureLanguage('ts')).toBe(true)
+    const h = getHighlighter()
+    const code = Array.from({ length: 1500 }, (_, i) => (i % 10 === 0 ? `/** step ${i}: a comment that spans` : i % 10 === 1 ? '   two lines */' : `export const v${i}: number = f(${i}, "s${i}")`)).join('\n') + '\n'
+    const budgeted = new CodeTokenizer('ts', h)
+    let lines = budgeted.update(code, true)
+    let updates = 1
+    while (budgeted.pending) {
+      // Lines not reached yet are plain; reached ones keep their tokens.
+      expect(lines).toHaveLength(1501)
+      lines = budgeted.update(code, true)
+      updates++
+    }
+    const reference = h!.codeToTokens(code.slice(0, -1), { lang: 'typescript', themes: CODE_THEMES, defaultColor: false, colorReplacements: CODE_COLOR_REPLACEMENTS })
+    expect(lines.slice(0, 1500).map((l) => l.tokens.map((t) => t.content).join(''))).toEqual(reference.tokens.map((l) => l.map((t) => t.content).join('')))
+    expect(lines.slice(0, 1500).every((l) => l.tokens.length === 0 || l.tokens.some((t) => t.style))).toBe(true)
+    expect(updates).toBeGreaterThanOrEqual(1)
   })
 })

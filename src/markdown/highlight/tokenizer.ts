@@ -30,8 +30,18 @@ function styleOf(token: ThemedToken): string | undefined {
   return style
 }
 
+/** Adjacent tokens of the same colours become one (fewer spans: less DOM, style and layout per line). */
 function toLines(tokens: ThemedToken[][]): CodeLine[] {
-  return tokens.map((line) => ({ tokens: line.map((t) => ({ content: t.content, style: styleOf(t) })) }))
+  return tokens.map((line) => {
+    const out: CodeToken[] = []
+    let last: { content: string; style?: string } | undefined
+    for (const t of line) {
+      const style = styleOf(t)
+      if (last && last.style === style) last.content += t.content
+      else out.push((last = { content: t.content, style }))
+    }
+    return { tokens: out }
+  })
 }
 
 function plainLine(text: string): CodeLine {
@@ -50,9 +60,19 @@ export function clearCodeCache(): void {
  * `GrammarState` from one batch to the next (as `@shikijs/stream` does); only the unfinished last line is
  * re-tokenized per commit. Without a highlighter (or for unknown languages) lines are plain text.
  */
+/**
+ * Tokenizing stops after this long in one update; the remaining lines stay plain text until the next update
+ * (`pending`). A 3,000-line block highlighted at once holds the main thread for over a second.
+ */
+export const TOKENIZE_BUDGET_MS = 12
+/** Lines tokenized per batch (shiki's grammar state carries from one batch to the next). */
+const BATCH_LINES = 32
+
 export class CodeTokenizer {
   private lines: CodeLine[] = []
   private committed = 0
+  /** The last update stopped at its budget: lines after `committed` are shown plain for now. */
+  pending = false
   private state: GrammarState | undefined
   private source = ''
   private readonly lang: string | null
@@ -77,23 +97,31 @@ export class CodeTokenizer {
       if (hit) return hit
     }
     const lines = this.run(code)
-    if (key) finishedCache.set(key, lines as CodeLine[], code.length)
+    if (key && !this.pending) finishedCache.set(key, lines as CodeLine[], code.length)
     return lines
   }
 
   private run(code: string): readonly CodeLine[] {
     if (code.length < this.committed || code.slice(Math.max(0, this.committed - 32), this.committed) !== this.source) this.reset()
-    const lastNl = code.lastIndexOf('\n')
-    if (lastNl + 1 > this.committed) {
+    const complete = code.lastIndexOf('\n') + 1
+    this.pending = false
+    const deadline = performance.now() + TOKENIZE_BUDGET_MS
+    while (complete > this.committed) {
+      let end = this.committed
+      for (let k = 0; k < BATCH_LINES && end < complete; k++) end = code.indexOf('\n', end) + 1
       // detach: token strings must not keep this commit's whole message text alive.
-      const chunk = detach(code.slice(this.committed, lastNl))
-      this.lines.push(...this.tokenize(chunk, true))
-      this.committed = lastNl + 1
+      for (const line of this.tokenize(detach(code.slice(this.committed, end - 1)), true)) this.lines.push(line)
+      this.committed = end
       this.source = code.slice(Math.max(0, this.committed - 32), this.committed)
+      if (complete > this.committed && this.highlighted && performance.now() > deadline) {
+        this.pending = true
+        break
+      }
     }
     const tail = code.slice(this.committed)
     const out = this.lines.slice()
-    if (tail !== '') out.push(...this.tokenize(tail, false))
+    if (this.pending) for (const text of tail.split('\n')) out.push(plainLine(text))
+    else if (tail !== '') out.push(...this.tokenize(tail, false))
     return out
   }
 
