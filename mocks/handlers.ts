@@ -66,6 +66,13 @@ function toResponse(result: MockResult, signal: AbortSignal, timeScale: number):
   return new HttpResponse(body, { status: result.status, headers: result.headers })
 }
 
+/** `https://x/api///` → `https://x/api` (a loop, not `/\/+$/`: that regex is quadratic on a long run of slashes). */
+function trimTrailingSlashes(url: string): string {
+  let end = url.length
+  while (end > 0 && url[end - 1] === '/') end--
+  return url.slice(0, end)
+}
+
 /**
  * MSW request handlers serving the DESIGN.md contract — the same for the browser (Storybook, `setupWorker`)
  * and Node (`setupServer`):
@@ -75,13 +82,6 @@ function toResponse(result: MockResult, signal: AbortSignal, timeScale: number):
  *
  * A request may pick its own scenario with the `X-Mock-Scenario` header (JSON of a `Partial<Scenario>`).
  */
-/** `https://x/api///` → `https://x/api` (a loop, not `/\/+$/`: that regex is quadratic on a long run of slashes). */
-function trimTrailingSlashes(url: string): string {
-  let end = url.length
-  while (end > 0 && url[end - 1] === '/') end--
-  return url.slice(0, end)
-}
-
 export function createHandlers(options: CreateHandlersOptions = {}): HttpHandler[] {
   for (const name of misbehaviourSet(options.misbehave)) {
     if (misbehaviours[name].where === 'server') {

@@ -8,6 +8,7 @@ export { createStreamingMarkdown, renderMarkdownBlocks } from './markdown/stream
 export type {
   MarkdownBlock,
   MarkdownCodeBlock,
+  HtmlParts,
   MarkdownHtmlBlock,
   StreamingMarkdown,
   StreamingMarkdownOptions,
