@@ -23,10 +23,11 @@ const LIBRARY_BUDGET = 60 * 1024
 /**
  * What an app pays before its first render with the dependencies bundled (97 KB on 2026-11-24: markdown-it and
  * its entity tables ~42 KB, DOMPurify ~16 KB, virtual-core ~14 KB, ours ~26 KB; 102 KB with issue 16's English and
- * German catalogues ~2 KB, ChatConfigProvider, ServiceNotice, the connection line and the error layer ~3.5 KB).
+ * German catalogues ~2 KB, ChatConfigProvider, ServiceNotice, the connection line and the error layer ~3.5 KB;
+ * 110 KB with issue 14's streaming render: linear scanners, block groups, code chunks, parts patched in place).
  * A guard against regressions, not a goal: the breakdown is in docs/performance.md.
  */
-const APP_INITIAL_BUDGET = 110 * 1024
+const APP_INITIAL_BUDGET = 115 * 1024
 const SHIKI_RUNTIME = /^(shiki|@shikijs\/.*|oniguruma-.*|regex.*)$/
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as {
