@@ -8,6 +8,8 @@ export interface StreamSink {
   close(): void
   /** Break the connection (the reader sees a network error). */
   fail(): void
+  /** True while the reader has not taken what was written: an endless body waits instead of piling up. */
+  busy?(): boolean
 }
 
 export interface PlayOptions {
@@ -51,6 +53,10 @@ export function playStream(plan: StreamPlan, sink: StreamSink, options: PlayOpti
   let stopped = false
 
   const finish = () => {
+    if (plan.end === 'endless') {
+      timer = playEndless(sink, () => stopped, (next) => (timer = next))
+      return
+    }
     stopped = true
     if (plan.end === 'close') sink.close()
     else if (plan.end === 'drop') sink.fail()
@@ -81,4 +87,26 @@ export function playStream(plan: StreamPlan, sink: StreamSink, options: PlayOpti
     if (timer !== undefined) clearTimeout(timer)
     timer = undefined
   }
+}
+
+let endless: Uint8Array | undefined
+
+/**
+ * Writes 64 KiB without a line ending, one write per timer tick, for as long as the reader takes them (a hostile
+ * server's endless line or body). Waits while `sink.busy()` says the reader is behind. Returns the first timer;
+ * `onTimer` gets each next one (so `stop()` can clear it) and `isStopped` ends it.
+ */
+export function playEndless(
+  sink: StreamSink,
+  isStopped: () => boolean,
+  onTimer: (timer: ReturnType<typeof setTimeout>) => void,
+): ReturnType<typeof setTimeout> {
+  endless ??= new TextEncoder().encode('x'.repeat(64 * 1024))
+  const chunk = endless
+  const tick = () => {
+    if (isStopped()) return
+    if (!sink.busy?.()) sink.write(chunk)
+    onTimer(setTimeout(tick, sink.busy?.() ? 5 : 0))
+  }
+  return setTimeout(tick, 0)
 }
