@@ -56,6 +56,7 @@ export function createFakeStream(url: string, options: OpenEventStreamOptions): 
       notify()
     },
     subscribe: () => () => {},
+    redact: (value) => value,
     metrics: () => ({ state: closed ? 'closed' : 'open', lastEventId: lastId }) as StreamMetrics,
     [Symbol.asyncIterator]: iterate,
   }

@@ -23,14 +23,20 @@ export type TokenSource = string | (() => string | Promise<string>)
 
 export interface RetryOptions {
   /**
-   * Reconnect attempts in a row without a new event before giving up. `0` never reconnects: iteration ends
-   * when the server closes. An attempt that delivers at least one event resets the count.
+   * Reconnect attempts in a row without progress before giving up. `0` never reconnects: iteration ends when
+   * the server closes. Progress resets the count: the last event ID moved forward (a numeric id above every id
+   * seen, an opaque id other than the one the connection started with) or, on a stream without ids, an event
+   * arrived. Replayed events are not progress, so a resume endpoint that repeats itself gives up.
    * @default 5
    */
   maxAttempts?: number
   /** First backoff ceiling; doubles per attempt (full jitter: the wait is uniform in [0, ceiling]). @default 500 */
   baseDelayMs?: number
-  /** Largest backoff ceiling. A server's `Retry-After` may ask for longer and is honoured. @default 15000 */
+  /**
+   * Largest wait before a reconnect, also for a server's `Retry-After` (seconds or an HTTP date) and `retry:`
+   * field: a server asking for an hour gets a retry after this long. At most 2^31 - 1 ms.
+   * @default 15000
+   */
   maxDelayMs?: number
 }
 
@@ -71,8 +77,34 @@ export interface OpenEventStreamOptions {
    */
   resumeUrl?: string | ((ctx: ResumeContext) => string | undefined)
   retry?: RetryOptions
-  /** No bytes (heartbeats included) for this long counts as a stall and reconnects. `0` disables it. @default 30000 */
+  /**
+   * After the response head: no bytes (heartbeats included) for this long counts as a stall and reconnects.
+   * `0` disables it.
+   * @default 30000
+   */
   stallTimeoutMs?: number
+  /**
+   * No response head for this long after a request was sent fails that connection (`network`, reconnects like a
+   * drop; a POST that got no answer is resumed, never sent again). `0` disables it.
+   * @default 30000
+   */
+  connectTimeoutMs?: number
+  /**
+   * The longest line, and the longest data of one event, in characters (UTF-16 code units: one per byte of
+   * ASCII). A server that sends more without a line or event end makes the stream fail with a `protocol` error
+   * ("An event larger than 8 MiB …"); the events before it are delivered. Memory stays bounded whatever the
+   * server sends.
+   * @default 8388608 (8 Mi)
+   */
+  maxEventChars?: number
+  /**
+   * Numeric event ids only go forward: an event whose own numeric `id:` is not above the highest id seen (from
+   * `lastEventId` on) is a replay — skipped, with the id-less events that follow it, and the last event ID does
+   * not move back. So a resume endpoint that repeats events never yields them twice. Opaque (non-numeric) ids
+   * cannot be ordered and are always delivered. `false` for a server whose numeric ids are not increasing.
+   * @default true
+   */
+  skipReplays?: boolean
   /** Aborting ends the iteration cleanly, like `close()`. */
   signal?: AbortSignal
   /** Event types after which the stream is complete: it is closed once they are dispatched. @default [] */
@@ -106,6 +138,7 @@ interface LifecycleBase {
 }
 
 export type StreamLifecycleEvent =
+  /** `url` is what the connection requests (the legacy transport's, token redacted), once the token is known. */
   | (LifecycleBase & { type: 'connecting'; attempt: number; url: string; method: string; transport: TransportName })
   | (LifecycleBase & {
       type: 'open'
@@ -117,6 +150,7 @@ export type StreamLifecycleEvent =
     })
   | (LifecycleBase & { type: 'chunk'; bytes: number; totalBytes: number })
   | (LifecycleBase & { type: 'message'; event: StreamEvent })
+  /** `reason`: `http <status>`, `network`, `stall`, `timeout` (no response head), `replay`, or `recycle` (xhr). */
   | (LifecycleBase & { type: 'retry'; attempt: number; delayMs: number; reason: string; error?: StreamErrorInfo })
   | (LifecycleBase & { type: 'stall'; idleMs: number })
   | (LifecycleBase & { type: 'error'; error: StreamError })
@@ -152,6 +186,15 @@ export interface StreamMetrics {
 /** What `openEventStream` returns: iterate it for events; `close()` ends it. */
 export interface EventStream extends AsyncIterable<StreamEvent> {
   close(): void
+  /**
+   * Lifecycle events while the listener is subscribed. They never contain a token the stream sent (the legacy
+   * transport's `?token=` shows as `[redacted]`, a server that echoes a token is redacted too).
+   */
   subscribe(listener: StreamLifecycleListener): () => void
   metrics(): StreamMetrics
+  /**
+   * `value` (text, or plain data such as an error from the server's own event) with every token this stream sent
+   * replaced by `[redacted]`; the same value when none occurs.
+   */
+  redact<T>(value: T): T
 }
