@@ -63,7 +63,8 @@ export function formatDetailLines(detail: unknown): string[] {
     if (detail === undefined || detail === null) return []
     if (typeof detail === 'string') return detail.trim() ? [summarizeText(detail)] : []
     if (Array.isArray(detail)) {
-      const lines = detail.slice(0, MAX_DETAIL_LINES).map(formatEntry)
+      // Array.from, not map: a sparse array's holes are entries too.
+      const lines = Array.from(detail.slice(0, MAX_DETAIL_LINES), formatEntry)
       if (detail.length > MAX_DETAIL_LINES) lines.push(`… ${detail.length - MAX_DETAIL_LINES} more`)
       return lines
     }
