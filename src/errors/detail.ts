@@ -6,8 +6,6 @@ export const MAX_DETAIL_CHARS = 2000
 export const MAX_DETAIL_LINES = 20
 /** Characters of one formatted line. */
 const MAX_LINE_CHARS = 300
-/** How deep a detail object is followed when it is written out. */
-const MAX_DEPTH = 6
 
 /** FastAPI answers `{ detail }`; anything else is kept as (truncated) text. */
 export function parseErrorBody(text: string, contentType: string): ErrorDetail {
@@ -153,52 +151,14 @@ function cut(value: string, max: number): string {
 }
 
 /**
- * Compact JSON of any value within `max` characters: stops early instead of serializing a huge array, follows
- * nesting only `MAX_DEPTH` deep, and writes what JSON cannot hold (symbols, functions, cycles) as `?`.
+ * Compact JSON of any value within `max` characters. A long array is cut before it is written; what JSON cannot
+ * write — a cycle, nesting too deep for the stack, a BigInt, a getter that throws — reads as `[…]` / `{…}`.
  */
 export function compact(value: unknown, max: number): string {
-  let out = ''
-  const seen = new Set<object>()
-  const write = (v: unknown, depth: number): void => {
-    if (out.length > max) return
-    if (v === null || typeof v === 'number' || typeof v === 'boolean') {
-      out += Number.isFinite(v) || typeof v !== 'number' ? String(v) : 'null'
-    } else if (typeof v === 'string') {
-      out += JSON.stringify(v.length > max ? v.slice(0, max) : v)
-    } else if (typeof v === 'bigint') {
-      out += String(v)
-    } else if (typeof v !== 'object') {
-      out += v === undefined ? 'null' : '?'
-    } else if (seen.has(v) || depth >= MAX_DEPTH) {
-      out += Array.isArray(v) ? '[…]' : '{…}'
-    } else {
-      seen.add(v)
-      if (Array.isArray(v)) {
-        out += '['
-        for (let i = 0; i < v.length && out.length <= max; i++) {
-          if (i > 0) out += ','
-          write(v[i], depth + 1)
-        }
-        out += ']'
-      } else {
-        out += '{'
-        let first = true
-        for (const key of Object.keys(v)) {
-          if (out.length > max) break
-          if (!first) out += ','
-          first = false
-          out += `${JSON.stringify(key)}:`
-          write((v as Record<string, unknown>)[key], depth + 1)
-        }
-        out += '}'
-      }
-      seen.delete(v)
-    }
-  }
   try {
-    write(value, 0)
+    const json = JSON.stringify(Array.isArray(value) && value.length > max ? value.slice(0, max) : value)
+    return cut(json ?? String(value), max)
   } catch {
-    out += '?'
+    return typeof value !== 'object' || value === null ? text(value) : Array.isArray(value) ? '[…]' : '{…}'
   }
-  return cut(out, max)
 }
