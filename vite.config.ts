@@ -4,6 +4,7 @@ import { storybookTest } from '@storybook/addon-vitest/vitest-plugin'
 import { playwright } from '@vitest/browser-playwright'
 import { defineConfig } from 'vitest/config'
 import { setWindowSize } from './.storybook/visual-commands.ts'
+import { loadAverage } from './bench/commands.ts'
 import { VISUAL_COMPARATOR } from './.storybook/visual-comparator.ts'
 // @ts-expect-error -- plain .mjs helper shared with the npm scripts
 import { CHROMIUM_ARGS, findChromium } from './scripts/browser-path.mjs'
@@ -85,7 +86,7 @@ export default defineConfig({
         test: {
           name: 'bench',
           include: ['bench/**/*.bench.ts'],
-          browser: chromiumBrowser(),
+          browser: { ...chromiumBrowser(), commands: { loadAverage } },
           testTimeout: 600_000,
           fileParallelism: false,
         },

@@ -23,7 +23,7 @@ import {
 } from './backoff'
 import { MetricsRecorder } from './metrics'
 import { classifyOutcome, isEventStreamHead, type Verdict } from './outcome'
-import { createSseParser, type SseBlock } from './parse'
+import { createSseParser } from './parse'
 import { AsyncQueue } from './queue'
 import { buildRequest, firstTarget, resumeTarget, type RequestTarget } from './request'
 import { eventSourceTransport, legacyUrl } from './transports/eventsource'
@@ -180,13 +180,13 @@ export function openEventStream(url: string, options: OpenEventStreamOptions = {
    * ID does not move back. Opaque ids cannot be ordered: they are delivered, and count as progress when they
    * differ from the id the connection started with.
    */
-  const admit = (block: SseBlock): boolean => {
-    if (!block.ownId) {
+  const admit = (id: string, ownId: boolean): boolean => {
+    if (!ownId) {
       if (!replaying) return true
       replayedNow++
       return false
     }
-    const n = skipReplays ? numericId(block.id) : undefined
+    const n = skipReplays ? numericId(id) : undefined
     if (n !== undefined) {
       if (highest !== undefined && n <= highest) {
         replaying = true
@@ -195,7 +195,7 @@ export function openEventStream(url: string, options: OpenEventStreamOptions = {
       }
       highest = n
       progressed = true
-    } else if (block.id !== idAtConnect) {
+    } else if (id !== idAtConnect) {
       progressed = true
     }
     replaying = false

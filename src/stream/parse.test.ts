@@ -237,7 +237,7 @@ describe('admit: a block can be dropped before its id takes effect (the clientâ€
     const asked: string[] = []
     const parser = createSseParser({
       onEvent: (e) => events.push(e),
-      admit: (block) => (asked.push(`${block.id}${block.ownId ? '' : '*'}`), block.id !== '2'),
+      admit: (id, ownId) => (asked.push(`${id}${ownId ? '' : '*'}`), id !== '2'),
     })
     parser.feed('id: 1\ndata: a\n\nid: 2\ndata: b\n\ndata: c\n\nid: 3\n\nid: 4\ndata: d\n\n')
     expect(events).toEqual([ev('a', '1'), ev('c', '1'), ev('d', '4')])

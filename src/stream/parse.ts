@@ -22,14 +22,6 @@ export interface SseParser {
   readonly bufferedChars: number
 }
 
-/** What `admit` is asked about one complete block, before the last event ID moves. */
-export interface SseBlock {
-  /** The last event ID the block would leave in effect. */
-  id: string
-  /** True when the block had its own `id:` field (false: the id persists from an earlier block). */
-  ownId: boolean
-}
-
 export interface SseParserInit {
   lastEventId?: string
   onEvent(event: StreamEvent): void
@@ -37,10 +29,12 @@ export interface SseParserInit {
   /** A `:` comment line (heartbeats), without the colon and one leading space. */
   onComment?(comment: string): void
   /**
-   * Asked at the end of every block, data or not, before its id takes effect. `false` drops the block: no event,
-   * and the last event ID does not move. The client's replay guard lives here.
+   * Asked at the end of every block, data or not, before its id takes effect: `id` is the last event ID the block
+   * would leave in effect, `ownId` whether the block had an `id:` field of its own (else the id persists from an
+   * earlier block). `false` drops the block: no event, and the last event ID does not move. The client's replay
+   * guard lives here.
    */
-  admit?(block: SseBlock): boolean
+  admit?(id: string, ownId: boolean): boolean
   /** Longest line, and longest event data, in characters. @default Infinity */
   maxEventChars?: number
   /** Called once when a line or an event's data passes `maxEventChars`; nothing more is parsed until `reset()`. */
@@ -98,7 +92,7 @@ export function createSseParser(init: SseParserInit): SseParser {
     data = ''
     hasData = false
     eventType = ''
-    if (admit !== undefined && !admit({ id, ownId: own })) {
+    if (admit !== undefined && !admit(id, own)) {
       idBuffer = lastEventId
       return
     }
@@ -170,36 +164,52 @@ export function createSseParser(init: SseParserInit): SseParser {
     }
     const length = text.length
     if (text.indexOf('\r', start) === -1) {
-      // LF only, the usual case: `data:` lines inline, and a one-line event dispatched without the buffer.
+      // LF only, the usual case: the common fields inline, and a one-line event dispatched without the buffer.
       let lf = text.indexOf('\n', start)
       while (lf !== -1) {
-        if (lf !== start && !hasData && text.charCodeAt(start) === 100 && isData(text, start) && text.charCodeAt(lf + 1) === LF) {
-          if (lf - start > max) {
-            overflow(lf - start)
-            return length
-          }
+        if (lf === start) {
+          dispatch()
+          start = lf + 1
+          lf = text.indexOf('\n', start)
+          continue
+        }
+        if (lf - start > max) {
+          overflow(lf - start)
+          return length
+        }
+        const first = text.charCodeAt(start)
+        if (first === 100 && isData(text, start)) {
           const value = text.slice(text.charCodeAt(start + 5) === SPACE ? start + 6 : start + 5, lf)
-          if (admit === undefined && !ownId) {
+          if (!hasData && text.charCodeAt(lf + 1) === LF) {
+            // `data:` then a blank line: the event is complete, no buffer needed.
             const type = eventType
-            eventType = ''
-            onEvent({ event: type === '' ? 'message' : type, data: value, id: lastEventId })
-          } else if (admit === undefined) {
-            const type = eventType
+            const own = ownId
             eventType = ''
             ownId = false
-            lastEventId = idBuffer
-            onEvent({ event: type === '' ? 'message' : type, data: value, id: lastEventId })
-          } else {
-            data = value
-            hasData = true
-            dispatch()
+            if (admit === undefined || admit(idBuffer, own)) {
+              lastEventId = idBuffer
+              onEvent({ event: type === '' ? 'message' : type, data: value, id: lastEventId })
+            } else {
+              idBuffer = lastEventId
+            }
+            start = lf + 2
+            lf = text.indexOf('\n', start)
+            continue
           }
-          start = lf + 2
+          field('data', value)
+        } else if (first === 105 && text.charCodeAt(start + 1) === 100 && text.charCodeAt(start + 2) === COLON) {
+          const value = text.slice(text.charCodeAt(start + 3) === SPACE ? start + 4 : start + 3, lf)
+          if (value.indexOf('\0') === -1) {
+            idBuffer = value
+            ownId = true
+          }
+        } else if (first === 101 && isEvent(text, start)) {
+          eventType = text.slice(text.charCodeAt(start + 6) === SPACE ? start + 7 : start + 6, lf)
         } else {
           line(text, start, lf)
-          if (stopped) return length
-          start = lf + 1
         }
+        if (stopped) return length
+        start = lf + 1
         lf = text.indexOf('\n', start)
       }
       return start
@@ -269,7 +279,7 @@ export function createSseParser(init: SseParserInit): SseParser {
     },
     reset: discardBlock,
     accept(event) {
-      if (admit !== undefined && !admit({ id: event.id, ownId: event.id !== lastEventId })) return
+      if (admit !== undefined && !admit(event.id, event.id !== lastEventId)) return
       lastEventId = event.id
       idBuffer = event.id
       onEvent(event)
