@@ -99,11 +99,10 @@ export const misbehaviours = {
 
 export type Misbehaviour = keyof typeof misbehaviours
 export const misbehaviourNames = Object.keys(misbehaviours) as Misbehaviour[]
-type OfKind<K extends 'doctor' | 'hostile'> = { [N in Misbehaviour]: (typeof misbehaviours)[N]['kind'] extends K ? N : never }[Misbehaviour]
 /** A contract break the endpoint doctor must catch. */
-export type DoctorMisbehaviour = OfKind<'doctor'>
+export type DoctorMisbehaviour = { [N in Misbehaviour]: (typeof misbehaviours)[N]['kind'] extends 'doctor' ? N : never }[Misbehaviour]
 /** A hostile or broken backend's behaviour. */
-export type HostileMisbehaviour = OfKind<'hostile'>
+export type HostileMisbehaviour = { [N in Misbehaviour]: (typeof misbehaviours)[N]['kind'] extends 'hostile' ? N : never }[Misbehaviour]
 /** The contract breaks the endpoint doctor must catch, one check each. */
 export const doctorMisbehaviourNames = misbehaviourNames.filter((name) => misbehaviours[name].kind === 'doctor') as DoctorMisbehaviour[]
 /** What a hostile or broken backend does to a client (the stream client's tests). */

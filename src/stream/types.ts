@@ -137,8 +137,13 @@ interface LifecycleBase {
   at: number
 }
 
+/**
+ * What a stream reports to `subscribe` listeners. `connecting.url` is what the connection requests, once its token
+ * is known (the legacy transport's URL with `?token=[redacted]`). `retry.reason`: `http <status>`, `network`,
+ * `stall`, `timeout` (no response head in time), `replay` (the connection brought only events already seen) or
+ * `recycle` (xhr).
+ */
 export type StreamLifecycleEvent =
-  /** `url` is what the connection requests (the legacy transport's, token redacted), once the token is known. */
   | (LifecycleBase & { type: 'connecting'; attempt: number; url: string; method: string; transport: TransportName })
   | (LifecycleBase & {
       type: 'open'
@@ -150,7 +155,6 @@ export type StreamLifecycleEvent =
     })
   | (LifecycleBase & { type: 'chunk'; bytes: number; totalBytes: number })
   | (LifecycleBase & { type: 'message'; event: StreamEvent })
-  /** `reason`: `http <status>`, `network`, `stall`, `timeout` (no response head), `replay`, or `recycle` (xhr). */
   | (LifecycleBase & { type: 'retry'; attempt: number; delayMs: number; reason: string; error?: StreamErrorInfo })
   | (LifecycleBase & { type: 'stall'; idleMs: number })
   | (LifecycleBase & { type: 'error'; error: StreamError })
