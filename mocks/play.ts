@@ -90,6 +90,8 @@ export function playStream(plan: StreamPlan, sink: StreamSink, options: PlayOpti
 }
 
 let endless: Uint8Array | undefined
+/** How long an endless body waits for a reader that stopped reading before it gives up. */
+const ENDLESS_GIVE_UP_MS = 5000
 
 /**
  * Writes 64 KiB without a line ending, one write per timer tick, for as long as the reader takes them (a hostile
@@ -103,10 +105,17 @@ export function playEndless(
 ): ReturnType<typeof setTimeout> {
   endless ??= new TextEncoder().encode('x'.repeat(64 * 1024))
   const chunk = endless
+  // A reader that stopped taking writes for this long is gone (an abort that never reached the handler): stop.
+  let waitedMs = 0
   const tick = () => {
-    if (isStopped()) return
-    if (!sink.busy?.()) sink.write(chunk)
-    onTimer(setTimeout(tick, sink.busy?.() ? 5 : 0))
+    if (isStopped() || waitedMs > ENDLESS_GIVE_UP_MS) return
+    const busy = sink.busy?.() ?? false
+    if (busy) waitedMs += 5
+    else {
+      waitedMs = 0
+      sink.write(chunk)
+    }
+    onTimer(setTimeout(tick, busy ? 5 : 0))
   }
   return setTimeout(tick, 0)
 }
