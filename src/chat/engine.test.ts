@@ -283,6 +283,21 @@ describe('the answer engine: adapters’ paths', () => {
     expect(scheduler.waiting).toBe(0)
   })
 
+  it('passes the limits of the connection options to every stream', () => {
+    const chat = createChatEngine({
+      connection: () => ({ openStream: opener.open, connectTimeoutMs: 5000, stallTimeoutMs: 7000, maxEventChars: 1024 }),
+      routes: (sessionId) => ({ send: `/api/sessions/${sessionId}/messages`, resume: (id) => `/r/${id}` }),
+      scheduler: () => scheduler,
+      source: 'store',
+      now: () => 1,
+      newId: (kind) => `${kind}-${++ids}`,
+    })
+    chat.book.addSession('s', '', [])
+    void chat.ask('s', 'q')
+    expect(opener.last().options).toMatchObject({ connectTimeoutMs: 5000, stallTimeoutMs: 7000, maxEventChars: 1024 })
+    chat.dispose()
+  })
+
   it('append is the one path: text appended by hand and by the reader lands in the same buffer, in order', async () => {
     const chat = setup()
     chat.book.addSession('s', '', [])

@@ -20,8 +20,12 @@ export interface ConnectionOptions {
   transport?: TransportOption
   /** Reconnects of one stream (the client resumes with `Last-Event-ID`). @default the client's defaults */
   retry?: RetryOptions
-  /** No bytes for this long counts as a stall and reconnects. @default 30000 */
+  /** After the response head, no bytes for this long counts as a stall and reconnects. @default 30000 */
   stallTimeoutMs?: number
+  /** No response head for this long after a request fails that connection (it reconnects). @default 30000 */
+  connectTimeoutMs?: number
+  /** The longest line or event the client reads, in characters; more ends the answer with an error. @default 8388608 */
+  maxEventChars?: number
   /** Extra request headers (the stream client adds `Accept`, `Content-Type` and `Authorization`). @default {} */
   headers?: Record<string, string>
   /** Opens the stream of an answer; a test can pass a fake. @default openEventStream */
@@ -115,6 +119,8 @@ export function createChatEngine(config: ChatEngineConfig) {
     if (connection.transport) common.transport = connection.transport
     if (connection.retry) common.retry = connection.retry
     if (connection.stallTimeoutMs !== undefined) common.stallTimeoutMs = connection.stallTimeoutMs
+    if (connection.connectTimeoutMs !== undefined) common.connectTimeoutMs = connection.connectTimeoutMs
+    if (connection.maxEventChars !== undefined) common.maxEventChars = connection.maxEventChars
     if (mode === 'resume' && answer.serverMessageId) {
       const lastEventId = answer.stream?.metrics().lastEventId ?? ''
       return open(routes.resume(answer.serverMessageId), { ...common, method: 'GET', lastEventId })
