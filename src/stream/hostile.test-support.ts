@@ -4,7 +4,6 @@
 import { expect } from 'vitest'
 import { DEMO_TOKEN, fixtures, MISBEHAVE_HEADER, SCENARIO_HEADER, SLOW_HEAD_MS, type Scenario } from 'vue-chat-stream/mocks'
 import { isStreamError, type StreamError } from '../errors'
-import { MAX_TIMER_MS } from './backoff'
 import { openEventStream } from './open'
 import type { OpenEventStreamOptions, StreamLifecycleEvent, TransportName } from './types'
 
@@ -86,6 +85,8 @@ export async function runHostile(o: HostileOptions): Promise<HostileRun> {
 const source = (name: string) => (fixtures as Record<string, { content: string }>)[name]!.content
 const RESUME = /^GET \/api\/sessions\/[^/]+\/messages\/[^/]+\/stream$/
 const MiB = 1024 * 1024
+/** The longest a timer can wait (2^31 - 1 ms). */
+const MAX_TIMER_MS = 2 ** 31 - 1
 
 /** The hostile cases, each a run and what the client must make of it (row numbers from issue 15). */
 export const hostileCases: Record<string, (baseUrl: string, transport: TransportName) => Promise<void>> = {
