@@ -61,7 +61,7 @@ const architecture = {
 }
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'dist', 'storybook-static', 'public/mockServiceWorker.js', '.vitest-attachments', 'coverage', 'examples/*/node_modules', 'examples/*/dist'] },
+  { ignores: ['node_modules', 'dist', '.cache', 'storybook-static', 'public/mockServiceWorker.js', '.vitest-attachments', 'coverage', 'examples/*/node_modules', 'examples/*/dist'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...pluginVue.configs['flat/recommended'],

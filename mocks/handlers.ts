@@ -1,6 +1,6 @@
 import { http, HttpResponse, type HttpHandler } from 'msw'
-import { misbehaviours, misbehaviourSet } from './misbehave.js'
-import { playStream } from './play.js'
+import { MISBEHAVE_HEADER, misbehaviours, misbehaviourSet, requestMisbehaviours, type Misbehaviour } from './misbehave.js'
+import { playEndless, playStream, type StreamSink } from './play.js'
 import { createResponder, type HarnessOptions, type MockResult } from './respond.js'
 
 export interface CreateHandlersOptions extends HarnessOptions {
@@ -11,58 +11,84 @@ export interface CreateHandlersOptions extends HarnessOptions {
   baseUrl?: string
 }
 
+/**
+ * A mocked response. A stream's body is pull-based: a chunk leaves only when the reader asks for one, and a break
+ * (`drop`) becomes an error only when the reader asks past the last chunk written before it — as a real socket
+ * delivers what it sent before it broke. (An error raised while chunks still wait in a queue discards them; in
+ * Node msw also tees every response for its lifecycle events, so a queue is always in between.)
+ */
 function toResponse(result: MockResult, signal: AbortSignal, timeScale: number): Response {
   // The request was taken, but the connection broke before any response: fetch rejects (TypeError).
   if (result.type === 'lost') return HttpResponse.error()
-  if (result.type === 'body') return new HttpResponse(result.body, { status: result.status, headers: result.headers })
-  let stop = () => {}
+  if (result.type === 'body' && !result.endless) return new HttpResponse(result.body, { status: result.status, headers: result.headers })
+  const written: Uint8Array[] = []
+  let ending: 'close' | 'fail' | undefined
+  let wake: (() => void) | undefined
   let open = true
-  let failTimer: ReturnType<typeof setTimeout> | undefined
-  // Our own timed ReadableStream, not msw's sse(): that helper targets EventSource and buffers until its resolver returns.
-  const body = new ReadableStream<Uint8Array>({
-    start(controller) {
-      const end = () => {
-        open = false
-        clearTimeout(failTimer)
-        stop()
-      }
-      // error() discards chunks still queued; a real socket delivers what it sent before breaking, so wait
-      // until the reader has taken everything.
-      const failWhenDrained = () => {
-        if (!open) return
-        if ((controller.desiredSize ?? 1) >= 1) {
-          controller.error(new TypeError('network error'))
+  let stop = () => {}
+  const notify = () => {
+    const resume = wake
+    wake = undefined
+    resume?.()
+  }
+  const sink: StreamSink = {
+    write: (chunk) => {
+      if (!open) return
+      written.push(chunk.slice())
+      notify()
+    },
+    close: () => {
+      ending ??= 'close'
+      notify()
+    },
+    fail: () => {
+      ending ??= 'fail'
+      notify()
+    },
+    busy: () => written.length >= 4,
+  }
+  let controllerRef: ReadableStreamDefaultController<Uint8Array> | undefined
+  const end = () => {
+    open = false
+    stop()
+    notify()
+  }
+  const body = new ReadableStream<Uint8Array>(
+    {
+      start(controller) {
+        controllerRef = controller
+        if (result.type === 'body') {
+          written.push(new TextEncoder().encode(result.body))
+          let stopped = false
+          let timer = playEndless(sink, () => stopped, (next) => (timer = next))
+          stop = () => {
+            stopped = true
+            clearTimeout(timer)
+          }
+        } else {
+          stop = playStream(result.plan, sink, { timeScale })
+        }
+        const abort = () => {
+          // Browsers reject the reader's pending read on abort; do the same where the body is handed over as is.
+          if (open) controllerRef?.error(signal.reason ?? new DOMException('The operation was aborted.', 'AbortError'))
           end()
-        } else failTimer = setTimeout(failWhenDrained, 5)
-      }
-      stop = playStream(
-        result.plan,
-        {
-          write: (chunk) => {
-            if (open) controller.enqueue(chunk)
-          },
-          close: () => {
-            if (open) controller.close()
-            end()
-          },
-          fail: failWhenDrained,
-        },
-        { timeScale },
-      )
-      const abort = () => {
-        // Browsers reject the reader's pending read on abort; do the same where the body is handed over as is.
-        if (open) controller.error(signal.reason ?? new DOMException('The operation was aborted.', 'AbortError'))
+        }
+        if (signal.aborted) abort()
+        else signal.addEventListener('abort', abort, { once: true })
+      },
+      async pull(controller) {
+        while (open && written.length === 0 && ending === undefined) await new Promise<void>((resolve) => (wake = resolve))
+        if (!open) return
+        const chunk = written.shift()
+        if (chunk) return controller.enqueue(chunk)
+        if (ending === 'close') controller.close()
+        else controller.error(new TypeError('network error'))
         end()
-      }
-      if (signal.aborted) abort()
-      else signal.addEventListener('abort', abort, { once: true })
+      },
+      cancel: end,
     },
-    cancel() {
-      open = false
-      clearTimeout(failTimer)
-      stop()
-    },
-  })
+    { highWaterMark: 0 },
+  )
   return new HttpResponse(body, { status: result.status, headers: result.headers })
 }
 
@@ -71,6 +97,12 @@ function trimTrailingSlashes(url: string): string {
   let end = url.length
   while (end > 0 && url[end - 1] === '/') end--
   return url.slice(0, end)
+}
+
+/** `slow-head`: the response (head included) waits. */
+async function respond(result: MockResult, signal: AbortSignal, timeScale: number): Promise<Response> {
+  if (result.type !== 'lost' && result.headDelayMs) await new Promise((resolve) => setTimeout(resolve, result.headDelayMs))
+  return toResponse(result, signal, timeScale)
 }
 
 /**
@@ -90,23 +122,41 @@ export function createHandlers(options: CreateHandlersOptions = {}): HttpHandler
   }
   const responder = createResponder(options)
   const timeScale = options.timeScale ?? 1
+  /** A request asking for a misbehaviour that needs a socket gets a 400 that says so. */
+  const socketOnly = (request: Request): Response | undefined => {
+    let names: ReadonlySet<Misbehaviour>
+    try {
+      names = requestMisbehaviours(new Set(), request.headers.get(MISBEHAVE_HEADER))
+    } catch {
+      return undefined // the responder answers 400 itself
+    }
+    const server = [...names].filter((name) => misbehaviours[name].where === 'server')
+    if (server.length === 0) return undefined
+    return HttpResponse.json({ detail: `${server.join(', ')} needs a real socket: use startMockServer.` }, { status: 400 })
+  }
   const base = options.baseUrl ? trimTrailingSlashes(options.baseUrl) : '*'
   const header = (request: Request) => (name: string) => request.headers.get(name)
   return [
     http.post(`${base}/api/sessions/:sessionId/messages`, async ({ request, params }) => {
+      const refused = socketOnly(request)
+      if (refused) return refused
       const query = new URL(request.url).searchParams
       const result = responder.post(String(params.sessionId), { header: header(request), body: await request.text(), query })
-      return toResponse(result, request.signal, timeScale)
+      return respond(result, request.signal, timeScale)
     }),
     // The legacy EventSource endpoint: same auth rules, so `?token=` gets FastAPI's 422.
     http.get(`${base}/api/sessions/:sessionId/messages`, ({ request, params }) => {
+      const refused = socketOnly(request)
+      if (refused) return refused
       const result = responder.post(String(params.sessionId), { header: header(request), query: new URL(request.url).searchParams }, true)
-      return toResponse(result, request.signal, timeScale)
+      return respond(result, request.signal, timeScale)
     }),
     http.get(`${base}/api/sessions/:sessionId/messages/:messageId/stream`, ({ request, params }) => {
+      const refused = socketOnly(request)
+      if (refused) return refused
       const req = { header: header(request), query: new URL(request.url).searchParams }
       const result = responder.resume(String(params.sessionId), String(params.messageId), req)
-      return toResponse(result, request.signal, timeScale)
+      return respond(result, request.signal, timeScale)
     }),
   ]
 }

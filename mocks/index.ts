@@ -28,8 +28,16 @@ export { DEMO_TOKEN, IDEMPOTENCY_HEADER, MISSING_AUTH_BODY, SCENARIO_HEADER, cre
 export type { HarnessOptions, MockRequest, MockResult, Responder } from './respond.js'
 export { createHandlers } from './handlers.js'
 export type { CreateHandlersOptions } from './handlers.js'
-export { NO_HEARTBEAT_SILENCE_MS, misbehaviourNames, misbehaviours } from './misbehave.js'
-export type { Misbehaviour } from './misbehave.js'
+export {
+  MISBEHAVE_HEADER,
+  NO_HEARTBEAT_SILENCE_MS,
+  SLOW_HEAD_MS,
+  doctorMisbehaviourNames,
+  hostileMisbehaviourNames,
+  misbehaviourNames,
+  misbehaviours,
+} from './misbehave.js'
+export type { DoctorMisbehaviour, HostileMisbehaviour, Misbehaviour } from './misbehave.js'
 
 // Storybook helpers
 export { defaultScenarioArgs, scenarioArgTypes, scenarioFromArgs } from './storybook.js'

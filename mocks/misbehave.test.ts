@@ -2,13 +2,13 @@
 // serve it (the Storybook endpoint-check stories rely on the MSW side). The doctor's own tests are in src/doctor/.
 import { setupServer } from 'msw/node'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { NO_HEARTBEAT_SILENCE_MS, misbehaviourSet, misbehaviours, withoutHeartbeats, type Misbehaviour } from './misbehave.js'
+import { NO_HEARTBEAT_SILENCE_MS, doctorMisbehaviourNames, misbehaviourSet, misbehaviours, withoutHeartbeats, type Misbehaviour } from './misbehave.js'
 import { createHandlers, DEMO_TOKEN, planStream, startMockServer, type MockServer } from './node.js'
 import { collect, framesOf } from './test-support.js'
 
 const MSW_ORIGIN = 'http://msw-misbehave.test'
 const SCENARIO = { fixture: 'one-liner' }
-const ANY = (Object.keys(misbehaviours) as Misbehaviour[]).filter((name) => misbehaviours[name].where === 'any')
+const ANY = doctorMisbehaviourNames.filter((name) => misbehaviours[name].where === 'any')
 const servers: MockServer[] = []
 
 async function serve(misbehave: Misbehaviour): Promise<{ msw: string; real: string }> {
@@ -51,7 +51,7 @@ async function wire(origin: string) {
   return out
 }
 
-describe('misbehaviours', () => {
+describe('doctor misbehaviours', () => {
   it.each(ANY)('%s: MSW and the loopback server answer the same', async (name) => {
     const { msw: viaMsw, real } = await serve(name)
     expect(await wire(viaMsw)).toEqual(await wire(real))

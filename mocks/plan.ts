@@ -21,8 +21,11 @@ export interface StreamPlan {
   scenario: ResolvedScenario
   messageId: string
   steps: PlannedStep[]
-  /** After the last step: end the body, break the connection, or keep it open forever. */
-  end: 'close' | 'drop' | 'hang'
+  /**
+   * After the last step: end the body, break the connection, keep it open forever, or (`endless`, a hostile
+   * server) keep writing 64 KiB of `x` with no line ending for as long as the reader reads.
+   */
+  end: 'close' | 'drop' | 'hang' | 'endless'
   /** The full answer the deltas add up to (also when this response is cut short). */
   content: string
   /** Id of the last frame of the complete answer (`done` or the fixture's `error`). */
@@ -131,7 +134,8 @@ export function planStream(scenario: Partial<Scenario> | ResolvedScenario = {}, 
     }
     case 'malformed': {
       const steps = toSteps(before, hb)
-      const broken = `id: ${cut}\nevent: delta\ndata: {"messageId":"${messageId}","delta":"unterminated\n\n`
+      // No id of its own: a frame that repeated the last id would be a replay, which a client may skip.
+      const broken = `event: delta\ndata: {"messageId":"${messageId}","delta":"unterminated\n\n`
       steps.push({ delay: Math.floor((next?.delay ?? 0) / 2), kind: 'raw', text: broken })
       return { ...base, steps: [...steps, ...toSteps(all.slice(cut), hb)], end: 'close' }
     }

@@ -8,6 +8,8 @@ export interface StreamSink {
   close(): void
   /** Break the connection (the reader sees a network error). */
   fail(): void
+  /** True while the reader has not taken what was written: an endless body waits instead of piling up. */
+  busy?(): boolean
 }
 
 export interface PlayOptions {
@@ -51,6 +53,10 @@ export function playStream(plan: StreamPlan, sink: StreamSink, options: PlayOpti
   let stopped = false
 
   const finish = () => {
+    if (plan.end === 'endless') {
+      timer = playEndless(sink, () => stopped, (next) => (timer = next))
+      return
+    }
     stopped = true
     if (plan.end === 'close') sink.close()
     else if (plan.end === 'drop') sink.fail()
@@ -81,4 +87,35 @@ export function playStream(plan: StreamPlan, sink: StreamSink, options: PlayOpti
     if (timer !== undefined) clearTimeout(timer)
     timer = undefined
   }
+}
+
+let endless: Uint8Array | undefined
+/** How long an endless body waits for a reader that stopped reading before it gives up. */
+const ENDLESS_GIVE_UP_MS = 5000
+
+/**
+ * Writes 64 KiB without a line ending, one write per timer tick, for as long as the reader takes them (a hostile
+ * server's endless line or body). Waits while `sink.busy()` says the reader is behind. Returns the first timer;
+ * `onTimer` gets each next one (so `stop()` can clear it) and `isStopped` ends it.
+ */
+export function playEndless(
+  sink: StreamSink,
+  isStopped: () => boolean,
+  onTimer: (timer: ReturnType<typeof setTimeout>) => void,
+): ReturnType<typeof setTimeout> {
+  endless ??= new TextEncoder().encode('x'.repeat(64 * 1024))
+  const chunk = endless
+  // A reader that stopped taking writes for this long is gone (an abort that never reached the handler): stop.
+  let waitedMs = 0
+  const tick = () => {
+    if (isStopped() || waitedMs > ENDLESS_GIVE_UP_MS) return
+    const busy = sink.busy?.() ?? false
+    if (busy) waitedMs += 5
+    else {
+      waitedMs = 0
+      sink.write(chunk)
+    }
+    onTimer(setTimeout(tick, busy ? 5 : 0))
+  }
+  return setTimeout(tick, 0)
 }

@@ -1,4 +1,16 @@
-import { htmlErrorPage, misbehaviourSet, withoutDone, withoutHeartbeats, type Misbehaviour } from './misbehave.js'
+import {
+  MISBEHAVE_HEADER,
+  SLOW_HEAD_MS,
+  htmlErrorPage,
+  misbehaviourSet,
+  requestMisbehaviours,
+  withEchoedToken,
+  withEndlessLine,
+  withIdOnlyBlocks,
+  withoutDone,
+  withoutHeartbeats,
+  type Misbehaviour,
+} from './misbehave.js'
 import { planStream, type StreamPlan } from './plan.js'
 import { decodeMessageId, encodeMessageId, resolveScenario, ScenarioError, type ResolvedScenario, type Scenario } from './scenario.js'
 import type { Fixture } from './scenarios/messages.js'
@@ -38,10 +50,14 @@ export interface HarnessOptions {
   misbehave?: Misbehaviour | readonly Misbehaviour[]
 }
 
-/** What a request gets: a plain answer, a stream to play, or (`lost`) a connection broken before any response. */
+/**
+ * What a request gets: a plain answer, a stream to play, or (`lost`) a connection broken before any response.
+ * `headDelayMs`: wait this long before sending the head (`slow-head`); `endless`: after `body`, keep writing without
+ * end (`endless-error-body`).
+ */
 export type MockResult =
-  | { type: 'body'; status: number; headers: Record<string, string>; body: string }
-  | { type: 'stream'; status: 200; headers: Record<string, string>; plan: StreamPlan }
+  | { type: 'body'; status: number; headers: Record<string, string>; body: string; endless?: boolean; headDelayMs?: number }
+  | { type: 'stream'; status: 200; headers: Record<string, string>; plan: StreamPlan; headDelayMs?: number }
   | { type: 'lost' }
 
 /** The bits of a request the harness looks at (a fetch `Request` and a node:http request both give these). */
@@ -59,6 +75,11 @@ const STREAM_HEADERS = {
   'X-Accel-Buffering': 'no',
 }
 
+/** The token of an `Authorization: Bearer …` header. */
+function bearerToken(req: MockRequest): string | undefined {
+  return /^Bearer\s+(\S+)\s*$/i.exec(req.header('authorization') ?? '')?.[1]
+}
+
 function json(status: number, value: unknown, headers: Record<string, string> = {}): MockResult {
   return { type: 'body', status, headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(value) }
 }
@@ -73,24 +94,40 @@ export function createResponder(options: HarnessOptions = {}) {
   const seqBySession = new Map<string, number>()
   const failedPosts = new Map<string, number>()
   const failedResumes = new Map<string, number>()
-  const broken = misbehaviourSet(options.misbehave)
+  const serverBroken = misbehaviourSet(options.misbehave)
   const overloadedOnce = new Set<string>()
   const lostPosts = new Map<string, number>()
   /** Answers by Idempotency-Key: each key runs once. */
   const keyed = new Map<string, { sessionId: string; body: string; messageId: string; scenario: ResolvedScenario }>()
+  const timeScale = options.timeScale ?? 1
 
-  /** `html-errors`: every error answer becomes an error page. */
-  function finish(result: MockResult): MockResult {
-    if (!broken.has('html-errors') || result.type !== 'body' || result.status < 400) return result
-    const headers = { ...result.headers, 'Content-Type': 'text/html' }
-    return { ...result, headers, body: htmlErrorPage(result.status) }
+  /** The misbehaviours for one request: the server's and its `X-Mock-Misbehave` header's (a 400 for unknown names). */
+  function brokenFor(req: MockRequest): ReadonlySet<Misbehaviour> | MockResult {
+    try {
+      return requestMisbehaviours(serverBroken, req.header(MISBEHAVE_HEADER))
+    } catch (error) {
+      return json(400, { detail: (error as Error).message })
+    }
+  }
+
+  /** `html-errors`: every error answer becomes an error page; `slow-head`: every head waits. */
+  function finish(result: MockResult, broken: ReadonlySet<Misbehaviour>): MockResult {
+    let out = result
+    if (broken.has('html-errors') && out.type === 'body' && out.status >= 400 && !out.endless) {
+      out = { ...out, headers: { ...out.headers, 'Content-Type': 'text/html' }, body: htmlErrorPage(out.status) }
+    }
+    if (broken.has('slow-head') && out.type !== 'lost') out = { ...out, headDelayMs: SLOW_HEAD_MS * timeScale }
+    return out
   }
 
   /** Stream answers as the misbehaviours in effect shape them. */
-  function shape(plan: StreamPlan, resuming: boolean): StreamPlan {
+  function shape(plan: StreamPlan, resuming: boolean, broken: ReadonlySet<Misbehaviour>, req: MockRequest): StreamPlan {
     let out = plan
     if (broken.has('no-heartbeats')) out = withoutHeartbeats(out, resuming ? 0 : undefined)
     if (broken.has('no-done')) out = withoutDone(out)
+    if (broken.has('echo-token')) out = withEchoedToken(out, bearerToken(req))
+    if (broken.has('id-only-blocks')) out = withIdOnlyBlocks(out)
+    if (broken.has('endless-line') && !resuming) out = withEndlessLine(out)
     return out
   }
 
@@ -106,7 +143,7 @@ export function createResponder(options: HarnessOptions = {}) {
     }
   }
 
-  function authFailure(req: MockRequest, s: ResolvedScenario, bodyIssue?: object): MockResult | undefined {
+  function authFailure(req: MockRequest, s: ResolvedScenario, broken: ReadonlySet<Misbehaviour>, bodyIssue?: object): MockResult | undefined {
     let auth = req.header('authorization')
     const queryToken = req.query?.get('token')
     if (auth === null && broken.has('token-in-url') && queryToken) auth = `Bearer ${queryToken}`
@@ -116,7 +153,8 @@ export function createResponder(options: HarnessOptions = {}) {
     if (issues.length > 0) return json(422, { detail: issues })
     const token = /^Bearer\s+(\S+)\s*$/i.exec(auth ?? '')?.[1]
     if (token === undefined || !tokens.includes(token) || s.interruption.kind === 'http-401') {
-      return json(401, { detail: 'Invalid token' }, { 'WWW-Authenticate': 'Bearer' })
+      const detail = broken.has('echo-token') && token ? `Invalid token "${token}"` : 'Invalid token'
+      return json(401, { detail }, { 'WWW-Authenticate': 'Bearer' })
     }
     return undefined
   }
@@ -140,20 +178,27 @@ export function createResponder(options: HarnessOptions = {}) {
    * (`GET …/messages?token=…`): no body to validate, and without a header it gets the same 422.
    */
   function post(sessionId: string, req: MockRequest, legacyGet = false): MockResult {
-    return finish(postUnshaped(sessionId, req, legacyGet))
+    const broken = brokenFor(req)
+    if ('type' in broken) return broken as MockResult
+    return finish(postUnshaped(sessionId, req, legacyGet, broken), broken)
   }
 
-  function postUnshaped(sessionId: string, req: MockRequest, legacyGet: boolean): MockResult {
+  function postUnshaped(sessionId: string, req: MockRequest, legacyGet: boolean, broken: ReadonlySet<Misbehaviour>): MockResult {
     const s = scenarioFor(req, options.scenario ?? {})
     if ('type' in s) return s
-    const denied = authFailure(req, s, legacyGet ? undefined : contentIssue(req.body))
+    const denied = authFailure(req, s, broken, legacyGet ? undefined : contentIssue(req.body))
     if (denied) return denied
+    if (broken.has('endless-error-body')) {
+      const page = '<html>\r\n<head><title>500 Internal Server Error</title></head>\r\n<body>\r\n<pre>'
+      return { type: 'body', status: 500, headers: { 'Content-Type': 'text/html' }, body: page, endless: true }
+    }
     if (s.interruption.kind === 'http-503') {
       const failed = failedPosts.get(sessionId) ?? 0
       if (failed < s.interruption.times) {
         failedPosts.set(sessionId, failed + 1)
         const after = s.interruption.retryAfter
-        return json(503, { detail: `Service overloaded. Retry after ${after} s.` }, { 'Retry-After': String(after) })
+        const retryAfter = broken.has('retry-after-date') ? new Date(Date.now() + after * 1000).toUTCString() : String(after)
+        return json(503, { detail: `Service overloaded. Retry after ${after} s.` }, { 'Retry-After': retryAfter })
       }
     }
     if (broken.has('no-retry-after') && !overloadedOnce.has(sessionId)) {
@@ -168,7 +213,7 @@ export function createResponder(options: HarnessOptions = {}) {
       }
       // The same question again: the same answer continues after Last-Event-ID; nothing runs a second time.
       const plan = planStream(seen.scenario, { messageId: seen.messageId, resumeAfter: lastEventIdOf(req), fixtures: extra })
-      return { type: 'stream', status: 200, headers: { ...STREAM_HEADERS }, plan: shape(plan, true) }
+      return { type: 'stream', status: 200, headers: { ...STREAM_HEADERS }, plan: shape(plan, true, broken, req) }
     }
     const seq = (seqBySession.get(sessionId) ?? 0) + 1
     seqBySession.set(sessionId, seq)
@@ -182,7 +227,7 @@ export function createResponder(options: HarnessOptions = {}) {
       }
     }
     if (broken.has('not-event-stream')) return json(200, { messageId: plan.messageId, content: plan.content })
-    return { type: 'stream', status: 200, headers: { ...STREAM_HEADERS }, plan: shape(plan, false) }
+    return { type: 'stream', status: 200, headers: { ...STREAM_HEADERS }, plan: shape(plan, false, broken, req) }
   }
 
   /** The resume point of a request: `Last-Event-ID` (or the legacy `?lastEventId=`), 0 when there is none. */
@@ -193,10 +238,12 @@ export function createResponder(options: HarnessOptions = {}) {
 
   /** `GET /api/sessions/:sessionId/messages/:messageId/stream` with `Last-Event-ID`. */
   function resume(sessionId: string, messageId: string, req: MockRequest): MockResult {
-    return finish(resumeUnshaped(sessionId, messageId, req))
+    const broken = brokenFor(req)
+    if ('type' in broken) return broken as MockResult
+    return finish(resumeUnshaped(sessionId, messageId, req, broken), broken)
   }
 
-  function resumeUnshaped(_sessionId: string, messageId: string, req: MockRequest): MockResult {
+  function resumeUnshaped(_sessionId: string, messageId: string, req: MockRequest, broken: ReadonlySet<Misbehaviour>): MockResult {
     const input = decodeMessageId(messageId)
     if (!input) return json(404, { detail: 'Message not found' })
     let s: ResolvedScenario
@@ -205,8 +252,13 @@ export function createResponder(options: HarnessOptions = {}) {
     } catch {
       return json(404, { detail: 'Message not found' })
     }
-    const denied = authFailure(req, s)
+    const denied = authFailure(req, s, broken)
     if (denied) return denied
+    if (broken.has('replay-and-drop')) {
+      // The first response again, from event 1 to wherever it broke.
+      const plan = planStream(s, { messageId, fixtures: extra })
+      return { type: 'stream', status: 200, headers: { ...STREAM_HEADERS }, plan: shape(plan, true, broken, req) }
+    }
     if (s.interruption.kind === 'http-500') {
       const failed = failedResumes.get(messageId) ?? 0
       if (failed < s.interruption.times) {
@@ -216,10 +268,16 @@ export function createResponder(options: HarnessOptions = {}) {
     }
     const after = broken.has('replay-on-resume') ? 0 : lastEventIdOf(req)
     const plan = planStream(s, { messageId, resumeAfter: after, fixtures: extra })
-    return { type: 'stream', status: 200, headers: { ...STREAM_HEADERS }, plan: shape(plan, true) }
+    return { type: 'stream', status: 200, headers: { ...STREAM_HEADERS }, plan: shape(plan, true, broken, req) }
   }
 
-  return { post, resume, methodNotAllowed: () => finish(json(405, { detail: 'Method Not Allowed' })) }
+  function methodNotAllowed(req: MockRequest): MockResult {
+    const broken = brokenFor(req)
+    if ('type' in broken) return broken as MockResult
+    return finish(json(405, { detail: 'Method Not Allowed' }), broken)
+  }
+
+  return { post, resume, methodNotAllowed }
 }
 
 export type Responder = ReturnType<typeof createResponder>
@@ -232,6 +290,6 @@ export function route(responder: Responder, method: string, pathname: string, re
   if (resumeMatch && method === 'GET') {
     return responder.resume(decodeURIComponent(resumeMatch[1]!), decodeURIComponent(resumeMatch[2]!), req)
   }
-  if (postMatch || resumeMatch) return responder.methodNotAllowed()
+  if (postMatch || resumeMatch) return responder.methodNotAllowed(req)
   return undefined
 }

@@ -1,8 +1,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { constants as zlibConstants, createGzip } from 'node:zlib'
-import { misbehaviourSet, type Misbehaviour } from './misbehave.js'
-import { playStream, type StreamSink } from './play.js'
+import { MISBEHAVE_HEADER, misbehaviourSet, requestMisbehaviours, type Misbehaviour } from './misbehave.js'
+import { playEndless, playStream, type StreamSink } from './play.js'
 import { createResponder, IDEMPOTENCY_HEADER, route, SCENARIO_HEADER, type HarnessOptions, type MockResult } from './respond.js'
 
 export interface MockServerOptions extends HarnessOptions {
@@ -24,7 +24,7 @@ export interface MockServer {
 const CORS = {
   'Access-Control-Allow-Origin': '*',
   'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
-  'Access-Control-Allow-Headers': `Authorization, Content-Type, Accept, Last-Event-ID, Cache-Control, ${IDEMPOTENCY_HEADER}, ${SCENARIO_HEADER}`,
+  'Access-Control-Allow-Headers': `Authorization, Content-Type, Accept, Last-Event-ID, Cache-Control, ${IDEMPOTENCY_HEADER}, ${SCENARIO_HEADER}, ${MISBEHAVE_HEADER}`,
   'Access-Control-Expose-Headers': 'Retry-After, WWW-Authenticate',
   'Access-Control-Max-Age': '600',
 }
@@ -70,7 +70,7 @@ function streamSink(req: IncomingMessage, res: ServerResponse, broken: ReadonlyS
       fail: () => gzip.flush(zlibConstants.Z_SYNC_FLUSH, fail),
     }
   }
-  return { write: (chunk) => void res.write(chunk), close: () => void res.end(), fail }
+  return { write: (chunk) => void res.write(chunk), close: () => void res.end(), fail, busy: () => res.writableNeedDrain }
 }
 
 function send(
@@ -88,13 +88,30 @@ function send(
     req.socket.write('HTTP/1.1 2', () => req.socket.destroy())
     return
   }
+  if (result.headDelayMs) {
+    // slow-head: nothing, not even the status line, until the delay is over.
+    const timer = setTimeout(() => send(req, res, { ...result, headDelayMs: 0 }, cors, broken, timeScale), result.headDelayMs)
+    res.on('close', () => clearTimeout(timer))
+    return
+  }
   const headers: Record<string, string> = { ...cors, ...result.headers }
   if (result.type === 'stream' && broken.has('gzip') && /\bgzip\b/i.test(String(req.headers['accept-encoding'] ?? ''))) {
     headers['Content-Encoding'] = 'gzip'
   }
   res.writeHead(result.status, headers)
   if (result.type === 'body') {
-    res.end(result.body)
+    if (!result.endless) {
+      res.end(result.body)
+      return
+    }
+    // endless-error-body: the page never ends; stop when the client goes away.
+    res.write(result.body)
+    let stopped = false
+    let timer = playEndless(streamSink(req, res, new Set()), () => stopped, (next) => (timer = next))
+    res.on('close', () => {
+      stopped = true
+      clearTimeout(timer)
+    })
     return
   }
   res.flushHeaders()
@@ -128,7 +145,13 @@ export function startMockServer(options: MockServerOptions = {}): Promise<MockSe
           return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value
         }
         const result = route(responder, req.method ?? 'GET', url.pathname, { header, body, query: url.searchParams })
-        if (result) send(req, res, result, cors, broken, timeScale)
+        let shaping = broken
+        try {
+          shaping = requestMisbehaviours(broken, header(MISBEHAVE_HEADER))
+        } catch {
+          // the responder already answered 400
+        }
+        if (result) send(req, res, result, cors, shaping, timeScale)
         else res.writeHead(404, { ...cors, 'Content-Type': 'application/json' }).end('{"detail":"Not Found"}')
       },
       () => res.destroy(),

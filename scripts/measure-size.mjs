@@ -4,9 +4,12 @@
 //  - app: what an app downloads before its first render when it imports the root entry — dist/index.js
 //    bundled with its dependencies by Vite, minified, `vue` and `pinia` external (peers the app has anyway).
 //    Dynamic chunks (shiki's runtime, themes and grammars) are listed separately.
+//  - debug: the same for `vue-chat-stream/debug` (dist/debug.js) on its own, and what valibot — the diagnostics
+//    import's schema library, in that entry only — costs there: the functions src/diagnostics/parse.ts imports,
+//    bundled and minified alone.
 // Needs `dist/` (run `npm run build` or `vite build --config vite.lib.config.ts` first).
 // Usage: node scripts/measure-size.mjs [--json]
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
@@ -40,6 +43,10 @@ async function appBundle(entry) {
     configFile: false,
     logLevel: 'silent',
     root,
+    // What an app ships: a production build, also when this runs inside vitest (NODE_ENV=test would keep the
+    // development-only warnings of the library and its dependencies in the bundle).
+    mode: 'production',
+    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
     build: {
       write: false,
       minify: true,
@@ -70,13 +77,50 @@ async function appBundle(entry) {
   }
 }
 
+/** valibot as the diagnostics import uses it: exactly the names src/diagnostics/parse.ts imports, minified, gzip. */
+async function valibotCost() {
+  const source = readFileSync(join(root, 'src/diagnostics/parse.ts'), 'utf8')
+  const names = /import \{([^}]*)\} from 'valibot'/.exec(source)?.[1]
+    .split(',')
+    .map((n) => n.trim())
+    .filter((n) => n && !n.startsWith('type '))
+  if (!names?.length) return { names: [], gzip: 0 }
+  // A throwaway entry inside the project, so `valibot` resolves from its node_modules.
+  const dir = join(root, 'node_modules/.cache')
+  mkdirSync(dir, { recursive: true })
+  const entry = join(dir, 'vcs-valibot-as-used.mjs')
+  writeFileSync(entry, `export { ${names.join(', ')} } from 'valibot'\n`)
+  let result
+  try {
+    result = await build({
+      configFile: false,
+      logLevel: 'silent',
+      root,
+      build: { write: false, minify: true, target: 'es2022', lib: { entry, formats: ['es'], fileName: 'valibot' } },
+    })
+  } finally {
+    rmSync(entry, { force: true })
+  }
+  const code = (Array.isArray(result) ? result[0] : result).output.filter((c) => c.type === 'chunk').map((c) => c.code).join('\n')
+  return { names, gzip: gz(code) }
+}
+
 export async function measureSize() {
   const entry = join(root, 'dist/index.js')
   if (!existsSync(entry)) throw new Error('dist/index.js is missing: run `npm run build` first')
   const library = libraryClosure(entry)
   const app = await appBundle(entry)
+  const debug = await appBundle(join(root, 'dist/debug.js'))
   const sum = (list) => list.reduce((n, c) => n + c.gzip, 0)
-  return { library, libraryGzip: sum(library), app, appInitialGzip: sum(app.initial) }
+  return {
+    library,
+    libraryGzip: sum(library),
+    app,
+    appInitialGzip: sum(app.initial),
+    debug,
+    debugInitialGzip: sum(debug.initial),
+    valibot: await valibotCost(),
+  }
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
@@ -91,5 +135,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     for (const c of size.app.initial) console.log(`  ${c.file} ${kb(c.gzip)}: ${c.packages.join(', ')}`)
     console.log('app, loaded on demand:')
     for (const c of size.app.lazy) console.log(`  ${c.file} ${kb(c.gzip)}: ${c.packages.join(', ')}`)
+    console.log(`debug entry alone, before first render (dependencies bundled, vue/pinia external): ${kb(size.debugInitialGzip)} gzip`)
+    for (const c of size.debug.initial) console.log(`  ${c.file} ${kb(c.gzip)}: ${c.packages.join(', ')}`)
+    console.log(`  of which valibot (${size.valibot.names.length} functions, as the diagnostics import uses them): ${kb(size.valibot.gzip)} gzip`)
   }
 }

@@ -16,6 +16,9 @@ interface Size {
   libraryGzip: number
   appInitialGzip: number
   app: { initial: MeasuredChunk[]; lazy: MeasuredChunk[] }
+  debugInitialGzip: number
+  debug: { initial: MeasuredChunk[]; lazy: MeasuredChunk[] }
+  valibot: { names: string[]; gzip: number }
 }
 
 /** The packaging issue's budget: the library's own JS for the root entry, shiki grammars and themes excluded. */
@@ -29,6 +32,14 @@ const LIBRARY_BUDGET = 60 * 1024
  */
 const APP_INITIAL_BUDGET = 115 * 1024
 const SHIKI_RUNTIME = /^(shiki|@shikijs\/.*|oniguruma-.*|regex.*)$/
+/**
+ * `vue-chat-stream/debug` on its own (45 KB on 2026-11-24: @tanstack/virtual ~14 KB for the event log — shared with
+ * MessageList in an app that renders both —, valibot 2.2 KB for the diagnostics import, the panel and the doctor).
+ * A regression guard.
+ */
+const DEBUG_INITIAL_BUDGET = 50 * 1024
+/** valibot as the diagnostics import uses it (2.2 KB on 2026-11-24). */
+const VALIBOT_BUDGET = 4 * 1024
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as {
   exports: Record<string, { import?: string; types?: string } | string>
@@ -76,6 +87,17 @@ describe('package', () => {
       expect(initialPackages).toEqual(expect.arrayContaining(['markdown-it', 'dompurify', 'vue-chat-stream']))
       expect(initialPackages.filter((p) => SHIKI_RUNTIME.test(p))).toEqual([])
       expect(size.app.initial.flatMap((c) => c.modules).filter((m) => /StreamingDebugPanel|diagnostics/.test(m))).toEqual([])
+    })
+
+    it(`keeps valibot out of the root entry: it is in vue-chat-stream/debug only, within ${VALIBOT_BUDGET / 1024} KB gzip`, () => {
+      expect([...size.app.initial, ...size.app.lazy].flatMap((c) => c.packages)).not.toContain('valibot')
+      expect(size.debug.initial.flatMap((c) => c.packages)).toContain('valibot')
+      expect(size.valibot.names.length).toBeGreaterThan(5)
+      expect(size.valibot.gzip).toBeLessThanOrEqual(VALIBOT_BUDGET)
+    })
+
+    it(`keeps vue-chat-stream/debug within ${DEBUG_INITIAL_BUDGET / 1024} KB gzip`, () => {
+      expect(size.debugInitialGzip).toBeLessThanOrEqual(DEBUG_INITIAL_BUDGET)
     })
 
     it('loads every shiki grammar in its own chunk, on demand', () => {

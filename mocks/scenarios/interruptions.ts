@@ -15,7 +15,7 @@ export type InterruptionSpec =
   | { kind: 'http-401' }
   /** FastAPI's `422` missing-header body whatever the headers. */
   | { kind: 'http-422' }
-  /** One frame whose `data` is cut-off JSON (repeating the last id), then the stream continues. */
+  /** One frame whose `data` is cut-off JSON (without an id), then the stream continues. */
   | { kind: 'malformed'; at: number }
   /** The server ends the body cleanly but never sends `done`. */
   | { kind: 'no-done'; at: number }

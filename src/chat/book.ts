@@ -1,6 +1,8 @@
 import { shallowRef, type ShallowRef } from 'vue'
+import { patchFailed } from '../errors'
 import type { ChatMessage, ChatSession, MessageConnection, MessageStatus, StreamErrorInfo } from '../types'
 import { emitPublish, isPublishObserved, type PublishRecord } from '../instrumentation/hooks'
+import { devWarn } from './dev'
 import { createFrameBatcher, type FrameInfo, type FrameScheduler } from './frames'
 
 /** A change waiting for the next publish. Deltas are only pushed: O(1) per append. */
@@ -81,7 +83,7 @@ export function createSnapshotBook({ scheduler, source }: SnapshotBookOptions) {
         const position = state.positions.get(messageId)
         const old = position === undefined ? undefined : state.messages[position]
         if (position === undefined || !old) continue
-        state.messages[position] = nextSnapshot(old, patch)
+        state.messages[position] = applyPatch(old, patch)
         changedIds?.push(messageId)
       }
     }
@@ -206,14 +208,22 @@ export function createSnapshotBook({ scheduler, source }: SnapshotBookOptions) {
       }
       publishNow(state)
     },
-    /** O(1): a map lookup and an array push. Returns false for an unknown session or message. */
-    append(sessionId: string, messageId: string, delta: string): boolean {
+    /**
+     * O(1): two map lookups and an array push. Refused for an unknown session or message, and for a message that
+     * is finished (`done`, `stopped`, `error`, counting a status change not yet published).
+     */
+    append(sessionId: string, messageId: string, delta: string): AppendResult {
       const state = states.get(sessionId)
-      if (!state || !state.positions.has(messageId)) return false
-      patchFor(state, messageId).parts.push(delta)
+      if (!state) return 'unknown-session'
+      const position = state.positions.get(messageId)
+      if (position === undefined) return 'unknown-message'
+      const pending = dirty.get(state)?.get(messageId)
+      const status = pending?.status ?? state.messages[position]!.status
+      if (status === 'done' || status === 'stopped' || status === 'error') return status
+      ;(pending ?? patchFor(state, messageId)).parts.push(delta)
       deltas++
       batcher.schedule()
-      return true
+      return 'appended'
     },
     /** Status/error change, published with any pending text in the same snapshot at the next frame. */
     change(sessionId: string, messageId: string, change: MessageStatusChange): boolean {
@@ -250,6 +260,26 @@ export function createSnapshotBook({ scheduler, source }: SnapshotBookOptions) {
 }
 
 export type SnapshotBook = ReturnType<typeof createSnapshotBook>
+
+/** What `append` did: appended, or why not (the message's status when it is finished). */
+export type AppendResult = 'appended' | 'unknown-session' | 'unknown-message' | 'done' | 'stopped' | 'error'
+
+/**
+ * The next snapshot of `old`. A patch that cannot be applied (a value no validation foresaw) must not stop the
+ * publish of every other message and session: that message keeps its text, takes status `error` saying so, and
+ * the rest publishes as usual.
+ */
+function applyPatch(old: ChatMessage, patch: Patch): ChatMessage {
+  try {
+    return nextSnapshot(old, patch)
+  } catch (failure) {
+    const why = failure instanceof Error ? `${failure.name}: ${failure.message}` : typeof failure
+    devWarn(`An update to message "${old.id}" could not be applied (${why}); the other messages were published.`)
+    // The text is kept: appends are validated strings, so only the status part can be what failed.
+    const content = (patch.reset ? '' : old.content) + patch.parts.join('')
+    return Object.freeze({ ...old, content, status: 'error', error: Object.freeze(patchFailed(why)) })
+  }
+}
 
 function nextSnapshot(old: ChatMessage, patch: Patch): ChatMessage {
   const base = patch.reset ? '' : old.content

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { StreamError } from '../errors'
 import { onPublish, type PublishRecord } from '../instrumentation/hooks'
 import type { ChatMessage } from '../types'
@@ -151,7 +151,7 @@ describe('the answer engine', () => {
     expect(again.url).toBe('http://api.test/api/sessions/s/messages/srv/stream')
     expect(again.options).toMatchObject({ method: 'GET', lastEventId: '3' })
     expect(again.options.body).toBeUndefined()
-    again.push('delta', { delta: 'two ' }, '3') // a server that replays the last event
+    // (a server that replays instead of resuming is the stream client's to skip: src/stream/open.test.ts)
     again.push('delta', { delta: 'three' }, '4')
     again.push('done', { finishReason: 'stop' }, '5')
     await publish()
@@ -283,6 +283,21 @@ describe('the answer engine: adapters’ paths', () => {
     expect(scheduler.waiting).toBe(0)
   })
 
+  it('passes the limits of the connection options to every stream', () => {
+    const chat = createChatEngine({
+      connection: () => ({ openStream: opener.open, connectTimeoutMs: 5000, stallTimeoutMs: 7000, maxEventChars: 1024 }),
+      routes: (sessionId) => ({ send: `/api/sessions/${sessionId}/messages`, resume: (id) => `/r/${id}` }),
+      scheduler: () => scheduler,
+      source: 'store',
+      now: () => 1,
+      newId: (kind) => `${kind}-${++ids}`,
+    })
+    chat.book.addSession('s', '', [])
+    void chat.ask('s', 'q')
+    expect(opener.last().options).toMatchObject({ connectTimeoutMs: 5000, stallTimeoutMs: 7000, maxEventChars: 1024 })
+    chat.dispose()
+  })
+
   it('append is the one path: text appended by hand and by the reader lands in the same buffer, in order', async () => {
     const chat = setup()
     chat.book.addSession('s', '', [])
@@ -295,5 +310,40 @@ describe('the answer engine: adapters’ paths', () => {
     opener.last().push('done', {}, '3')
     await publish()
     expect((await done).content).toBe('from the stream, by hand, stream again')
+  })
+
+  it('one session’s failing update never stops another’s publish: 20 answers, a throwing patch in one', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const chat = setup()
+    const answers: Promise<ChatMessage>[] = []
+    for (let i = 0; i < 20; i++) {
+      chat.book.addSession(`s${i}`, '', [])
+      answers.push(chat.ask(`s${i}`, 'q', { question: question('q') }))
+    }
+    const streams = opener.streams.slice()
+    for (const [i, stream] of streams.entries()) stream.push('delta', { delta: `answer ${i}` }, '1')
+    await tick()
+    // A value no validation foresaw: reading it throws while the snapshot is built.
+    const poisoned = chat.book.messagesRef('s7').value[1]!.id
+    const hostile = Object.defineProperty({}, 'kind', { enumerable: true, get: () => { throw new Error('hostile getter') } })
+    chat.book.change('s7', poisoned, { error: hostile as never })
+    scheduler.frame()
+    for (let i = 0; i < 20; i++) {
+      const message = chat.book.messagesRef(`s${i}`).value[1]!
+      if (i === 7) {
+        expect(message).toMatchObject({ content: 'answer 7', status: 'error', error: { kind: 'protocol', retryable: true } })
+        expect(message.error!.message).toMatch(/^An update to this message could not be applied \(Error: hostile getter\); its text so far is kept\./)
+      } else {
+        expect(message).toMatchObject({ content: `answer ${i}`, status: 'streaming' })
+      }
+    }
+    for (const stream of streams) stream.push('done', {}, '2')
+    await publish()
+    // Every answer settles (sendMessage never hangs), each with its own text.
+    const final = await Promise.all(answers)
+    expect(final.map((m) => m.content)).toEqual(Array.from({ length: 20 }, (_, i) => `answer ${i}`))
+    expect(final.filter((m, i) => i !== 7 && m.status === 'done')).toHaveLength(19)
+    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/could not be applied \(Error: hostile getter\); the other messages were published\./))
+    warn.mockRestore()
   })
 })

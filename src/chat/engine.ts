@@ -6,7 +6,8 @@ import { openEventStream } from '../stream/open'
 import type { EventStream, OpenEventStreamOptions, RetryOptions, StreamLifecycleEvent, TokenSource, TransportOption } from '../stream/types'
 import type { ChatMessage, MessageConnection, StreamErrorInfo } from '../types'
 import { createSnapshotBook, type SnapshotBookOptions } from './book'
-import { readAnswer, type AnswerOutcome, type ReplayGuard } from './protocol'
+import { devWarn } from './dev'
+import { readAnswer, type AnswerOutcome } from './protocol'
 
 /** Opens one event stream; `openEventStream` by default, injectable for tests. */
 export type OpenStream = (url: string, options: OpenEventStreamOptions) => EventStream
@@ -19,8 +20,12 @@ export interface ConnectionOptions {
   transport?: TransportOption
   /** Reconnects of one stream (the client resumes with `Last-Event-ID`). @default the client's defaults */
   retry?: RetryOptions
-  /** No bytes for this long counts as a stall and reconnects. @default 30000 */
+  /** After the response head, no bytes for this long counts as a stall and reconnects. @default 30000 */
   stallTimeoutMs?: number
+  /** No response head for this long after a request fails that connection (it reconnects). @default 30000 */
+  connectTimeoutMs?: number
+  /** The longest line or event the client reads, in characters; more ends the answer with an error. @default 8388608 */
+  maxEventChars?: number
   /** Extra request headers (the stream client adds `Accept`, `Content-Type` and `Authorization`). @default {} */
   headers?: Record<string, string>
   /**
@@ -68,7 +73,6 @@ interface Answer {
   live: boolean
   /** Bumped by every connect, stop and dispose; a reader whose attempt is not current stops applying. */
   attempt: number
-  guard: ReplayGuard
   /** The `Idempotency-Key` of its question, made at the first send and kept for re-sends of the same question. */
   idempotencyKey?: string
   /** The connection state last published for it. */
@@ -95,10 +99,24 @@ export function createChatEngine(config: ChatEngineConfig) {
 
   /**
    * The one append path: `updateMessageContent` and the stream reader both come here. O(1): a map lookup and an
-   * array push; the text is published at the next frame. False for an unknown session or message.
+   * array push; the text is published at the next frame. A delta that is not a string throws a `TypeError` here,
+   * before anything is queued. False, with a warning in development builds, for an unknown session or message and
+   * for a finished message (`done`, `stopped`, `error`): its text no longer changes.
    */
   function append(sessionId: string, messageId: string, delta: string): boolean {
-    return book.append(sessionId, messageId, delta)
+    if (typeof delta !== 'string') {
+      throw new TypeError(`updateMessageContent: the delta must be a string, got ${describeValue(delta)}; nothing was appended.`)
+    }
+    const result = book.append(sessionId, messageId, delta)
+    if (result === 'appended') return true
+    devWarn(
+      result === 'unknown-session'
+        ? `updateMessageContent: no session "${sessionId}"; nothing was appended.`
+        : result === 'unknown-message'
+          ? `updateMessageContent: no message "${messageId}" in session "${sessionId}"; nothing was appended.`
+          : `updateMessageContent: message "${messageId}" is ${result}, so its text no longer changes; the delta was refused.`,
+    )
+    return false
   }
 
   function setStream(messageId: string, stream: EventStream | undefined): void {
@@ -121,6 +139,8 @@ export function createChatEngine(config: ChatEngineConfig) {
     if (connection.transport) common.transport = connection.transport
     if (connection.retry) common.retry = connection.retry
     if (connection.stallTimeoutMs !== undefined) common.stallTimeoutMs = connection.stallTimeoutMs
+    if (connection.connectTimeoutMs !== undefined) common.connectTimeoutMs = connection.connectTimeoutMs
+    if (connection.maxEventChars !== undefined) common.maxEventChars = connection.maxEventChars
     if (mode === 'resume' && answer.serverMessageId) {
       const lastEventId = answer.stream?.metrics().lastEventId ?? ''
       return open(routes.resume(answer.serverMessageId), { ...common, method: 'GET', lastEventId })
@@ -177,17 +197,14 @@ export function createChatEngine(config: ChatEngineConfig) {
     answer.live = true
     setStream(answer.messageId, stream)
     const unfollow = stream.subscribe((event) => followConnection(answer, attempt, event), CONNECTION_EVENTS)
-    const outcome = await readAnswer(
-      stream,
-      {
-        isCurrent: () => answer.attempt === attempt,
-        start: (id) => {
-          answer.serverMessageId = id
-        },
-        delta: (text) => append(answer.sessionId, answer.messageId, text),
+    const outcome = await readAnswer(stream, {
+      isCurrent: () => answer.attempt === attempt,
+      start: (id) => {
+        answer.serverMessageId = id
       },
-      answer.guard,
-    )
+      delta: (text) => append(answer.sessionId, answer.messageId, text),
+      redact: (value) => stream.redact(value),
+    })
     unfollow()
     if (answer.attempt !== attempt) return latest(answer)
     answer.live = false
@@ -265,7 +282,7 @@ export function createChatEngine(config: ChatEngineConfig) {
     if (place.replace) book.replaceAll(sessionId, [message])
     else if (place.question) book.push(sessionId, place.question, message)
     else book.push(sessionId, message)
-    const answer: Answer = { sessionId, messageId: message.id, prompt, live: false, attempt: 0, guard: {} }
+    const answer: Answer = { sessionId, messageId: message.id, prompt, live: false, attempt: 0 }
     answers.set(message.id, answer)
     return answer
   }
@@ -306,7 +323,6 @@ export function createChatEngine(config: ChatEngineConfig) {
     const answer = answerOf(sessionId, messageId)
     if (answer.serverMessageId) return resume(sessionId, answer.messageId)
     disconnect(answer)
-    answer.guard = {}
     book.change(sessionId, answer.messageId, { status: 'pending', error: null, reset: true })
     return connect(answer, 'send')
   }
@@ -347,3 +363,11 @@ export function createChatEngine(config: ChatEngineConfig) {
 }
 
 export type ChatEngine = ReturnType<typeof createChatEngine>
+
+/** What a value is, for a message, without converting it (a symbol or an object without a prototype would throw). */
+function describeValue(value: unknown): string {
+  if (value === null) return 'null'
+  if (Array.isArray(value)) return 'an array'
+  const type = typeof value
+  return type === 'object' ? 'an object' : type === 'undefined' ? 'undefined' : `a ${type}`
+}

@@ -73,6 +73,7 @@ export function createFakeStream(url: string, options: OpenEventStreamOptions): 
     get listeners() {
       return listeners.size
     },
+    redact: (value) => value,
     metrics: () => ({ state: closed ? 'closed' : 'open', lastEventId: lastId }) as StreamMetrics,
     [Symbol.asyncIterator]: iterate,
   }

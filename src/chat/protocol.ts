@@ -14,15 +14,8 @@ export interface AnswerHandlers {
   delta(text: string): void
   /** False once the reader should stop listening (the answer was stopped, retried or removed). */
   isCurrent(): boolean
-}
-
-/**
- * The highest numeric event id applied to one answer, kept across its resumes: a delta whose id is not above it
- * is a replay (a server that repeats the event named in `Last-Event-ID`) and is skipped, so no text is appended
- * twice. Not the `Last-Event-ID` itself — the stream client owns that (`stream.metrics().lastEventId`).
- */
-export interface ReplayGuard {
-  highest?: number
+  /** The stream's `redact`: the server's own error text never carries a token the stream sent. */
+  redact?<T>(value: T): T
 }
 
 export type AnswerOutcome =
@@ -31,14 +24,16 @@ export type AnswerOutcome =
   | { kind: 'ended' }
   | { kind: 'error'; error: StreamErrorInfo }
 
-/** Reads the chat protocol from `stream` until the answer is done, failed, or the stream ends. Never throws. */
-export async function readAnswer(stream: AnswerStream, handlers: AnswerHandlers, guard: ReplayGuard): Promise<AnswerOutcome> {
+/**
+ * Reads the chat protocol from `stream` until the answer is done, failed, or the stream ends. Never throws. Each
+ * event comes once: the stream client skips replayed events (numeric ids only go forward, across resumes too, as
+ * a resume starts from the last event ID), so the reader keeps no ids of its own.
+ */
+export async function readAnswer(stream: AnswerStream, handlers: AnswerHandlers): Promise<AnswerOutcome> {
   try {
     for await (const message of stream) {
       if (!handlers.isCurrent()) return { kind: 'ended' }
-      const seq = toSeq(message.id)
       if (message.event === 'delta') {
-        if (seq !== undefined && guard.highest !== undefined && seq <= guard.highest) continue
         const delta = readField(message.data, 'delta')
         if (typeof delta === 'string' && delta.length > 0) handlers.delta(delta)
       } else if (message.event === 'start') {
@@ -48,19 +43,14 @@ export async function readAnswer(stream: AnswerStream, handlers: AnswerHandlers,
         const reason = readField(message.data, 'finishReason')
         return typeof reason === 'string' ? { kind: 'done', finishReason: reason } : { kind: 'done' }
       } else if (message.event === 'error') {
-        return { kind: 'error', error: serverReportedError(readField(message.data, 'message'), message.data) }
+        const error = serverReportedError(readField(message.data, 'message'), message.data)
+        return { kind: 'error', error: handlers.redact ? handlers.redact(error) : error }
       }
-      if (seq !== undefined) guard.highest = seq
     }
     return { kind: 'ended' }
   } catch (error) {
     return { kind: 'error', error: toErrorInfo(error) }
   }
-}
-
-function toSeq(id: string | undefined): number | undefined {
-  if (!id || !/^\d+$/.test(id)) return undefined
-  return Number(id)
 }
 
 function readField(data: string, field: string): unknown {

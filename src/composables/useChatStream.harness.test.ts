@@ -30,7 +30,7 @@ describe('useChatStream × real client × harness', () => {
   })
 
   it('retry after a drop resumes the same message without duplicating text', async () => {
-    const chat = chatFor({ fixture: 'kitchen-sink', speed: 'fast', interruption: 'drop' })
+    const chat = chatFor({ fixture: 'kitchen-sink', speed: 'instant', interruption: 'drop' })
     const dropped = await chat.send('hi')
     expect(dropped.status).toBe('error')
     const final = await chat.retry()

@@ -167,7 +167,7 @@ describe('diagnostics file', () => {
   it('round-trips through JSON', () => {
     const file = sample()
     const parsed = parseDiagnostics(stringifyDiagnostics(file))
-    expect(parsed).toEqual({ ok: true, diagnostics: file })
+    expect(parsed).toEqual({ ok: true, diagnostics: file, notes: [] })
     expect(JSON.stringify(file)).not.toMatch(/demo|t0p/)
     expect(file.version).toBe(1)
   })

@@ -87,7 +87,7 @@ export function explainDiagnostics(file: DiagnosticsFile, thresholds: ExplainThr
       })
     }
     if (s.stalls.length) {
-      const longest = Math.max(...s.stalls.map((x) => x.idleMs))
+      const longest = s.stalls.reduce((max, x) => Math.max(max, x.idleMs), 0)
       out.push({
         id: 'stalls',
         severity: 'warning',

@@ -19,7 +19,7 @@ export { charsOf, createStreamRecorder, metricsOnly, recordStream } from './reco
 export type { StreamRecorder, StreamRecorderOptions, StreamRecording } from './recorder'
 export { collectDiagnostics, reactivityFromStats, stringifyDiagnostics } from './collect'
 export type { CollectDiagnosticsInput } from './collect'
-export { MAX_DIAGNOSTICS_CHARS, parseDiagnostics } from './parse'
+export { DIAGNOSTICS_IMPORT_LIMITS, MAX_DIAGNOSTICS_CHARS, parseDiagnostics } from './parse'
 export type { ParseDiagnosticsResult } from './parse'
 export { explainDiagnostics } from './explain'
 export type { ExplainThresholds, Finding, FindingSeverity } from './explain'

@@ -1,7 +1,8 @@
-// The doctor against the real loopback harness: one server per misbehaviour, each run of all eight checks.
+// The doctor against the real loopback harness: one server per doctor misbehaviour (the hostile ones are the
+// stream client's), each run of all eight checks.
 // Every misbehaviour must make exactly its own check fail, with an actionable message; the good server passes all.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { misbehaviourNames, type Misbehaviour, type Scenario } from 'vue-chat-stream/mocks'
+import { doctorMisbehaviourNames as misbehaviourNames, type DoctorMisbehaviour as Misbehaviour, type Scenario } from 'vue-chat-stream/mocks'
 import { startMockServer, type MockServer } from 'vue-chat-stream/mocks/node'
 import { DOCTOR_CHECKS, runDoctor } from './run'
 import type { CheckId, CheckStatus, DoctorOptions, DoctorReport } from './types'

@@ -25,7 +25,7 @@ export interface ObservedStream {
   utf8: boolean
   /** The body ended inside an event (no blank line after its last field): the client drops that event. */
   truncated: boolean
-  /** What eventsource-parser skipped: unknown fields, invalid `retry:` values (first few). */
+  /** What the parser skipped: unknown fields, invalid `retry:` values (first few). */
   parseErrors: string[]
   /** The last `retry:` the server sent. */
   retryMs: number | undefined
@@ -47,7 +47,7 @@ const now = () => performance.now()
 const MAX_PARSE_ERRORS = 5
 
 /**
- * Reads an event-stream body with the client's own decoder and parser (eventsource-parser), noting when every
+ * Reads an event-stream body with the client's own decoder and parser (src/stream/parse.ts), noting when every
  * chunk, event and comment arrived. Never throws: a broken body or a timeout is recorded in `end`.
  */
 export async function observeStream(response: Response, options: ObserveOptions): Promise<ObservedStream> {
@@ -81,8 +81,8 @@ export async function observeStream(response: Response, options: ObserveOptions)
     },
     onRetry: (ms) => (out.retryMs = ms),
     onComment: () => void out.comments.push(at),
-    onError(error) {
-      if (out.parseErrors.length < MAX_PARSE_ERRORS) out.parseErrors.push(error.message)
+    onSkip(message) {
+      if (out.parseErrors.length < MAX_PARSE_ERRORS) out.parseErrors.push(message)
     },
   })
   const decoder = createDecoder()
@@ -136,10 +136,10 @@ export async function observeStream(response: Response, options: ObserveOptions)
           out.utf8 = false
         }
       }
-      parser.end()
       // Two line ends complete any event still open: if one is dispatched now, the body ended inside it.
       probingTail = true
       parser.feed('\n\n')
+      parser.end()
     }
   } catch (error) {
     out.end = 'broken'

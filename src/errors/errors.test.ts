@@ -49,8 +49,8 @@ describe('errors', () => {
   it('fatal vs retryable statuses', () => {
     expect([400, 401, 403, 404, 405, 410, 422].every(isFatalStatus)).toBe(true)
     expect([408, 425, 429, 500, 502, 503, 504].some(isFatalStatus)).toBe(false)
-    expect(httpError(503, 'busy', ctx, 2000)).toMatchObject({ retryable: true, status: 503 })
-    expect(httpError(503, 'busy', ctx, 2000).message).toMatch(/retry in 2 s/)
+    expect(httpError(503, 'busy', ctx, { askedMs: 2000, waitMs: 2000 })).toMatchObject({ retryable: true, status: 503 })
+    expect(httpError(503, 'busy', ctx, { askedMs: 2000, waitMs: 2000 }).message).toMatch(/retry in 2 s/)
   })
 
   it('is a value: toJSON gives plain StreamErrorInfo; isStreamError narrows', () => {

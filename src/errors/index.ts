@@ -2,6 +2,8 @@
 // and the debug panel. Depends on nothing but the shared types.
 export { StreamError, describeThrown, isStreamError, toErrorInfo } from './stream-error'
 export {
+  MAX_DETAIL_CHARS,
+  compact,
   formatDetail,
   formatDetailLines,
   formatIssue,
@@ -9,20 +11,29 @@ export {
   isValidationIssue,
   parseErrorBody,
   quoteDetail,
+  summarizeText,
 } from './detail'
+export { MIN_SECRET_CHARS, REDACTED, isSecret, removeSecrets, removeSecretsDeep } from './secrets'
 export {
   answerEndedEarly,
   cannotResumeError,
+  causeOf,
+  connectTimeoutError,
   contentTypeError,
   errorTitle,
+  eventTooLargeError,
+  formatWait,
   gaveUpError,
   httpError,
   isFatalStatus,
   isRefusal,
   networkError,
+  patchFailed,
+  replayError,
   serverClosedError,
   serverReportedError,
   stallError,
   tokenError,
+  withoutSecrets,
 } from './wording'
-export type { RequestContext } from './wording'
+export type { RequestContext, RetryAfter } from './wording'

@@ -41,8 +41,8 @@ const waitFor = async (check: () => boolean, timeoutMs = 10_000) => {
   }
 }
 
-// 'fast', not 'instant', where the stream breaks: a ReadableStream that errors drops the chunks still queued in
-// it, so with everything enqueued at once the reader would see the error before any text.
+// 'instant' also where the stream breaks: the harness's MSW body hands out a break only after every chunk written
+// before it was read (it used to error with chunks still queued, and the last text before a drop was lost).
 describe('sessions store × real client × harness', () => {
   it('streams a whole answer byte-identical, folding many deltas into few publishes', async () => {
     const store = storeFor({ fixture: 'kitchen-sink', speed: 'instant' })
@@ -88,7 +88,7 @@ describe('sessions store × real client × harness', () => {
   })
 
   it('resume after a drop continues the same message without duplicating text', async () => {
-    const store = storeFor({ fixture: 'kitchen-sink', speed: 'fast', interruption: 'drop' })
+    const store = storeFor({ fixture: 'kitchen-sink', speed: 'instant', interruption: 'drop' })
     const dropped = await store.sendMessage('sess', 'q')
     expect(dropped.status).toBe('error')
     expect(dropped.error?.kind).toBe('network')
@@ -104,7 +104,7 @@ describe('sessions store × real client × harness', () => {
 
   it('with reconnects enabled the client resumes a drop on its own through the store’s resume URL', async () => {
     const store = storeFor(
-      { fixture: 'kitchen-sink', speed: 'fast', interruption: 'drop' },
+      { fixture: 'kitchen-sink', speed: 'instant', interruption: 'drop' },
       { retry: { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 5 } },
     )
     const final = await store.sendMessage('sess', 'q')
@@ -129,7 +129,7 @@ describe('sessions store × real client × real loopback server (node:http)', ()
     store.configure({
       baseUrl: loopback.url,
       token: DEMO_TOKEN,
-      headers: { [SCENARIO_HEADER]: JSON.stringify({ fixture: 'kitchen-sink', speed: 'fast', interruption: 'drop' }) },
+      headers: { [SCENARIO_HEADER]: JSON.stringify({ fixture: 'kitchen-sink', speed: 'instant', interruption: 'drop' }) },
       retry: { maxAttempts: 0 },
     })
     store.createSession({ id: 'real' })

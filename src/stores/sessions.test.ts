@@ -1,6 +1,6 @@
 import { createPinia, setActivePinia } from 'pinia'
 import { createApp } from 'vue'
-import { beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { onPublish, type PublishRecord } from '../instrumentation/hooks'
 import { createManualScheduler, type ManualScheduler } from '../chat/frames'
 import { createSessionsPlugin, useSessionsStore } from './sessions'
@@ -62,7 +62,7 @@ describe('updateMessageContent', () => {
 
   it('gives only the changed message a new identity, and the arrays new identities', () => {
     const store = setup()
-    store.createSession({ id: 's', messages: history(100) })
+    store.createSession({ id: 's', messages: makeHistory(100, { prefix: 'h', lastStatus: 'streaming' }) })
     const before = store.getMessages('s').value
     const sessionsBefore = store.sessions
     store.updateMessageContent('s', 'h99', ' more')
@@ -84,6 +84,75 @@ describe('updateMessageContent', () => {
     expect(store.updateMessageContent('nope', 'a', 'x')).toBe(false)
     expect(store.updateMessageContent('s', 'nope', 'x')).toBe(false)
     expect(scheduler.waiting).toBe(0)
+  })
+
+  it('throws a TypeError at the call for a delta that is not a string, and queues nothing', () => {
+    const store = setup()
+    store.createSession({ id: 's', messages: [{ id: 'a', role: 'assistant', content: 'kept', status: 'streaming', createdAt: 0 }] })
+    store.createSession({ id: 't', messages: [{ id: 'b', role: 'assistant', content: '', status: 'streaming', createdAt: 0 }] })
+    const poison: unknown[] = [Symbol('x'), Object.create(null), null, undefined, 42, { toString: () => 'x' }, ['a'], 10n]
+    for (const value of poison) {
+      expect(() => store.updateMessageContent('s', 'a', value as string)).toThrow(TypeError)
+    }
+    expect(() => store.updateMessageContent('s', 'a', Symbol('y') as unknown as string)).toThrow(
+      'updateMessageContent: the delta must be a string, got a symbol; nothing was appended.',
+    )
+    expect(scheduler.waiting).toBe(0)
+    // Every session keeps publishing: nothing poisoned the next frame.
+    expect(store.updateMessageContent('s', 'a', ' more')).toBe(true)
+    expect(store.updateMessageContent('t', 'b', 'fine')).toBe(true)
+    scheduler.frame()
+    expect(store.getMessages('s').value[0]!.content).toBe('kept more')
+    expect(store.getMessages('t').value[0]!.content).toBe('fine')
+  })
+
+  it('refuses appends to a finished message: false, the text and status unchanged, a warning in development builds', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    try {
+      const store = setup()
+      store.createSession({
+        id: 's',
+        messages: (['done', 'stopped', 'error'] as const).map((status) => ({ id: status, role: 'assistant' as const, content: 'final', status, createdAt: 0 })),
+      })
+      const before = store.getMessages('s').value
+      for (const id of ['done', 'stopped', 'error']) expect(store.updateMessageContent('s', id, ' late')).toBe(false)
+      expect(scheduler.waiting).toBe(0)
+      expect(store.getMessages('s').value).toBe(before)
+      expect(warn.mock.calls.map((c) => c[0])).toEqual([
+        '[vue-chat-stream] updateMessageContent: message "done" is done, so its text no longer changes; the delta was refused.',
+        '[vue-chat-stream] updateMessageContent: message "stopped" is stopped, so its text no longer changes; the delta was refused.',
+        '[vue-chat-stream] updateMessageContent: message "error" is error, so its text no longer changes; the delta was refused.',
+      ])
+    } finally {
+      warn.mockRestore()
+    }
+  })
+
+  it('a status change not yet published counts: after stop, appends are refused in the same frame', async () => {
+    const store = setup()
+    store.createSession({ id: 's' })
+    const answer = store.sendMessage('s', 'q')
+    const id = store.getMessages('s').value[1]!.id
+    expect(store.updateMessageContent('s', id, 'partial')).toBe(true)
+    store.stop('s')
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    expect(store.updateMessageContent('s', id, ' late')).toBe(false)
+    warn.mockRestore()
+    expect(await answer).toMatchObject({ content: 'partial', status: 'stopped' })
+  })
+
+  it('warns nothing in a production build (the library keeps the console quiet there)', () => {
+    vi.stubEnv('NODE_ENV', 'production')
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    try {
+      const store = setup()
+      store.createSession({ id: 's', messages: [{ id: 'd', role: 'assistant', content: 'x', status: 'done', createdAt: 0 }] })
+      expect(store.updateMessageContent('s', 'd', 'y')).toBe(false)
+      expect(warn).not.toHaveBeenCalled()
+    } finally {
+      warn.mockRestore()
+      vi.unstubAllEnvs()
+    }
   })
 
   it('getMessages before the session exists is empty and becomes the session once created', () => {

@@ -73,7 +73,8 @@ describe('openEventStream: requests', () => {
     )
     expect(events).toHaveLength(1)
     expect(server.requests).toHaveLength(1)
-    expect(isStreamError(error) && error.retryable).toBe(false)
+    // retryable: the store's retry can still ask again (it re-sends the question when it has no server id).
+    expect(isStreamError(error) && error.retryable).toBe(true)
     expect((error as StreamError).message).toMatch(/cannot be resumed.*never sent twice/)
   })
 
@@ -131,7 +132,7 @@ describe('openEventStream: reconnection', () => {
     const server = scriptedFetch([{ status: 500, headers: { 'content-type': 'text/plain' }, chunks: ['boom'] }])
     const { error } = await settle(openEventStream('/s', { fetch: server.fetch, transport: 'fetch', retry: { ...quick, maxAttempts: 3 } }))
     expect(server.requests).toHaveLength(4)
-    expect(error).toMatchObject({ kind: 'http', status: 500, detail: 'boom', retryable: false })
+    expect(error).toMatchObject({ kind: 'http', status: 500, detail: 'boom', retryable: true })
     expect((error as StreamError).message).toMatch(/The server failed \(500\) \(boom\)\. Gave up after 4 attempts/)
   })
 
@@ -278,5 +279,153 @@ describe('pickTransport', () => {
     expect(pickTransport('auto')).toBe('xhr')
     expect(pickTransport('eventsource')).toBe('eventsource')
     expect(pickTransport('fetch')).toBe('fetch')
+  })
+})
+
+describe('openEventStream: progress means progress (the replay guard)', () => {
+  const resumeOpts = { transport: 'fetch' as const, retry: { maxAttempts: 2, baseDelayMs: 1, maxDelayMs: 2 }, random: () => 0 }
+
+  it('skips events whose own numeric id is not above the highest seen, and the id-less events after them', async () => {
+    const server = scriptedFetch([
+      { chunks: frames('id: 1\ndata: a', 'id: 2\ndata: b'), then: 'error' },
+      // replays 1 and 2 (and an id-less frame inside the replay), then continues
+      { chunks: frames('id: 1\ndata: a', 'data: a2', 'id: 2\ndata: b', 'id: 3\ndata: c', 'data: c2') },
+      { status: 204 },
+    ])
+    const { events, error } = await settle(openEventStream('/s', { ...resumeOpts, fetch: server.fetch, retry: { maxAttempts: 1, baseDelayMs: 1 } }))
+    expect(error).toBeUndefined()
+    expect(events.map((e) => `${e.id}:${e.data}`)).toEqual(['1:a', '2:b', '3:c', '3:c2'])
+    expect(server.requests[1]!.headers['last-event-id']).toBe('2')
+  })
+
+  it('starts from the lastEventId option: a resume that repeats that event yields it not again', async () => {
+    const server = scriptedFetch([{ chunks: frames('id: 7\ndata: old', 'id: 8\ndata: new') }])
+    const { events } = await settle(openEventStream('/s', { fetch: server.fetch, transport: 'fetch', lastEventId: '7', retry: { maxAttempts: 0 } }))
+    expect(events.map((e) => e.data)).toEqual(['new'])
+  })
+
+  it('a replaying resume endpoint is not progress: it gives up after maxAttempts and says why', async () => {
+    const server = scriptedFetch([
+      { chunks: frames('id: 1\ndata: a', 'id: 2\ndata: b'), then: 'error' },
+      { chunks: frames('id: 1\ndata: a'), then: 'error' },
+    ])
+    const stream = openEventStream('/s', { ...resumeOpts, fetch: server.fetch })
+    const reasons: string[] = []
+    stream.subscribe((e) => e.type === 'retry' && reasons.push(e.reason))
+    const { events, error } = await settle(stream)
+    expect(events.map((e) => e.data)).toEqual(['a', 'b'])
+    expect(server.requests).toHaveLength(3)
+    expect(reasons).toEqual(['network', 'replay'])
+    expect(error).toMatchObject({ kind: 'protocol', retryable: false })
+    expect((error as StreamError).message).toMatch(/^The server replays instead of resuming: asked to continue after event id 2 \(Last-Event-ID\), it sent events the client already had and nothing new, 2 times in a row\./)
+    expect(stream.metrics().lastEventId).toBe('2')
+  })
+
+  it('a connection that moves the id forward resets the count, even when it also replays', async () => {
+    const server = scriptedFetch([
+      { chunks: frames('id: 1\ndata: a'), then: 'error' },
+      { chunks: frames('id: 1\ndata: a', 'id: 2\ndata: b'), then: 'error' },
+      { chunks: frames('id: 2\ndata: b', 'id: 3\ndata: c'), then: 'error' },
+      { chunks: frames('id: 4\ndata: d') },
+      { status: 204 },
+    ])
+    // maxAttempts 1: any second failure in a row would end it; each of these connections brought a new id.
+    const { events, error } = await settle(openEventStream('/s', { ...resumeOpts, fetch: server.fetch, retry: { maxAttempts: 1, baseDelayMs: 1 } }))
+    expect(events.map((e) => e.data)).toEqual(['a', 'b', 'c', 'd'])
+    expect(error).toBeUndefined()
+    expect(server.requests).toHaveLength(5)
+  })
+
+  it('opaque ids cannot be ordered: delivered as sent, progress when the id changed; a stuck server still gives up', async () => {
+    const server = scriptedFetch([
+      { chunks: frames('id: x\ndata: a', 'id: y\ndata: b'), then: 'error' },
+      { chunks: frames('id: y\ndata: b'), then: 'error' },
+    ])
+    const { events, error } = await settle(openEventStream('/s', { ...resumeOpts, fetch: server.fetch }))
+    expect(events.map((e) => `${e.id}:${e.data}`)).toEqual(['x:a', 'y:b', 'y:b', 'y:b'])
+    expect(server.requests).toHaveLength(3)
+    expect(error).toMatchObject({ kind: 'network', retryable: true })
+  })
+
+  it('skipReplays: false delivers every event (a server whose numeric ids start over)', async () => {
+    const server = scriptedFetch([{ chunks: frames('id: 5\ndata: a', 'id: 1\ndata: b', 'id: 1\ndata: c') }])
+    const { events } = await settle(openEventStream('/s', { fetch: server.fetch, transport: 'fetch', skipReplays: false, retry: { maxAttempts: 0 } }))
+    expect(events.map((e) => e.data)).toEqual(['a', 'b', 'c'])
+  })
+
+  it('a stream without ids cannot tell a replay: any event is progress there', async () => {
+    const server = scriptedFetch([{ chunks: frames('data: a'), then: 'error' }])
+    const stream = openEventStream('/s', { ...resumeOpts, fetch: server.fetch, retry: { maxAttempts: 1, baseDelayMs: 1 } })
+    let n = 0
+    for await (const _ of stream) if (++n === 5) break
+    expect(server.requests).toHaveLength(5)
+  })
+})
+
+describe('openEventStream: limits', () => {
+  it('an event past maxEventChars fails with a protocol error; the events before it are yielded', async () => {
+    const server = scriptedFetch([{ chunks: ['id: 1\ndata: ok\n\n', `data: ${'x'.repeat(600)}`, 'x'.repeat(600), '\n\n'] }])
+    const stream = openEventStream('/s', { fetch: server.fetch, transport: 'fetch', maxEventChars: 1000, retry: { maxAttempts: 3 } })
+    const { events, error } = await settle(stream)
+    expect(events.map((e) => e.data)).toEqual(['ok'])
+    expect(server.requests).toHaveLength(1)
+    expect((error as StreamError).toJSON()).toEqual({
+      kind: 'protocol',
+      retryable: false,
+      message:
+        'An event larger than 1,000 characters arrived from GET /s: a line or an event without an end. The client stopped reading there; the text before it is kept. Check what the server sends (or raise `maxEventChars` if events this large are expected).',
+    })
+  })
+
+  it('the stall timer starts at the response head; before it, the connect timeout applies', async () => {
+    let release!: () => void
+    const headLater = new Promise<void>((resolve) => (release = resolve))
+    const server = scriptedFetch([{ chunks: frames('data: a') }])
+    const slowFetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+      await headLater
+      return server.fetch(input, init)
+    }) as typeof fetch
+    const stream = openEventStream('/s', { fetch: slowFetch, transport: 'fetch', stallTimeoutMs: 20, connectTimeoutMs: 5000, retry: { maxAttempts: 0 } })
+    const seen: string[] = []
+    stream.subscribe((e) => seen.push(e.type))
+    setTimeout(release, 80)
+    const { events, error } = await settle(stream)
+    expect(error).toBeUndefined()
+    expect(events.map((e) => e.data)).toEqual(['a'])
+    expect(seen).not.toContain('stall')
+  })
+
+  it('connectTimeoutMs 0 turns the connect timeout off', async () => {
+    const server = scriptedFetch([{ chunks: frames('data: a') }])
+    const slowFetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+      await new Promise((resolve) => setTimeout(resolve, 40))
+      return server.fetch(input, init)
+    }) as typeof fetch
+    const { events, error } = await settle(openEventStream('/s', { fetch: slowFetch, transport: 'fetch', connectTimeoutMs: 0, stallTimeoutMs: 10, retry: { maxAttempts: 0 } }))
+    expect([events.length, error]).toEqual([1, undefined])
+  })
+})
+
+describe('openEventStream: the tokens it sent never leave it', () => {
+  it('every token from a token function is redacted from errors, lifecycle events and redact()', async () => {
+    const tokens = ['first-token-a1b2c3', 'second-token-d4e5f6']
+    const server = scriptedFetch([
+      { chunks: frames('id: 1\nevent: start\ndata: {"messageId":"m","echo":"first-token-a1b2c3"}'), then: 'error' },
+      (req) => ({ status: 401, headers: { 'content-type': 'application/json' }, chunks: [JSON.stringify({ detail: [{ msg: `bad ${req.headers.authorization}`, loc: ['header'] }] })] }),
+    ])
+    let n = 0
+    const stream = openEventStream('/s', { fetch: server.fetch, transport: 'fetch', token: () => tokens[n++]!, retry: { maxAttempts: 2, baseDelayMs: 1 } })
+    const lifecycle: StreamLifecycleEvent[] = []
+    stream.subscribe((e) => lifecycle.push(e))
+    const { events, error } = await settle(stream)
+    // The consumer gets the server's data as sent; everything the stream reports about it is redacted.
+    expect(events[0]!.data).toContain('first-token-a1b2c3')
+    expect((error as StreamError).detail).toEqual([{ msg: 'bad Bearer [redacted]', loc: ['header'] }])
+    const reported = JSON.stringify([lifecycle, (error as StreamError).message, (error as StreamError).toJSON(), stream.metrics()])
+    for (const token of tokens) expect(reported).not.toContain(token)
+    expect(reported).toContain('"echo\\":\\"[redacted]\\"')
+    expect(stream.redact({ text: `x ${tokens[1]} y` })).toEqual({ text: 'x [redacted] y' })
+    const same = { untouched: true }
+    expect(stream.redact(same)).toBe(same)
   })
 })

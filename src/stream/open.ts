@@ -1,12 +1,33 @@
-import { StreamError, cannotResumeError, gaveUpError, networkError, tokenError, type RequestContext } from '../errors'
-import { DEFAULT_STALL_TIMEOUT_MS, backoffDelay, resolveBackoff, sleep } from './backoff'
+import {
+  REDACTED,
+  StreamError,
+  isSecret,
+  cannotResumeError,
+  gaveUpError,
+  networkError,
+  removeSecrets,
+  removeSecretsDeep,
+  replayError,
+  tokenError,
+  withoutSecrets,
+  type RequestContext,
+} from '../errors'
+import {
+  DEFAULT_CONNECT_TIMEOUT_MS,
+  DEFAULT_MAX_EVENT_CHARS,
+  DEFAULT_STALL_TIMEOUT_MS,
+  backoffDelay,
+  resolveBackoff,
+  resolveTimeout,
+  sleep,
+} from './backoff'
 import { MetricsRecorder } from './metrics'
 import { browserNetwork } from './network'
 import { classifyOutcome, isEventStreamHead, type Verdict } from './outcome'
 import { createSseParser } from './parse'
 import { AsyncQueue } from './queue'
 import { buildRequest, firstTarget, hasIdempotencyKey, resumeTarget, type RequestTarget } from './request'
-import { eventSourceTransport } from './transports/eventsource'
+import { eventSourceTransport, legacyUrl } from './transports/eventsource'
 import { fetchTransport, supportsFetchStreaming } from './transports/fetch'
 import type { Transport, TransportSink } from './transports/types'
 import { xhrTransport } from './transports/xhr'
@@ -29,6 +50,9 @@ const TRANSPORTS: Record<TransportName, Transport> = {
 }
 
 const now = () => performance.now()
+
+/** The xhr transport recycles its connection only while the parser holds less than this of an unfinished event. */
+const RECYCLE_MAX_BUFFERED = 64 * 1024
 
 /** `auto`: fetch when response bodies stream here, else xhr. `eventsource` is only ever used when asked for. */
 export function pickTransport(option: TransportOption = 'auto'): TransportName {
@@ -80,6 +104,19 @@ function watchStall(timeoutMs: number, lastByteAt: () => number, onStall: (idleM
   return () => clearTimeout(timer)
 }
 
+/** A numeric event id (decimal digits, what the contract sends) as a number; undefined for any other id. */
+function numericId(id: string): number | undefined {
+  const length = id.length
+  if (length === 0 || length > 15) return undefined
+  let value = 0
+  for (let i = 0; i < length; i++) {
+    const code = id.charCodeAt(i)
+    if (code < 48 || code > 57) return undefined
+    value = value * 10 + (code - 48)
+  }
+  return value
+}
+
 /**
  * Opens a server-sent event stream over fetch (default), xhr or — for rollback only — EventSource. Iterate the
  * result for events; it reconnects with backoff and Last-Event-ID, resumes POST streams with GET on
@@ -91,7 +128,10 @@ export function openEventStream(url: string, options: OpenEventStreamOptions = {
   const tokenTransport: TokenTransport =
     options.token === undefined || options.token === '' ? 'none' : transportName === 'eventsource' ? 'url' : 'header'
   const backoff = resolveBackoff(options.retry)
-  const stallTimeoutMs = options.stallTimeoutMs ?? DEFAULT_STALL_TIMEOUT_MS
+  const stallTimeoutMs = resolveTimeout(options.stallTimeoutMs, DEFAULT_STALL_TIMEOUT_MS)
+  const connectTimeoutMs = resolveTimeout(options.connectTimeoutMs, DEFAULT_CONNECT_TIMEOUT_MS)
+  const maxEventChars = options.maxEventChars !== undefined && options.maxEventChars > 0 ? options.maxEventChars : DEFAULT_MAX_EVENT_CHARS
+  const skipReplays = options.skipReplays ?? true
   const random = options.random ?? Math.random
   const endOn = new Set(options.endOn ?? [])
   const { onEvent } = options
@@ -110,8 +150,22 @@ export function openEventStream(url: string, options: OpenEventStreamOptions = {
   let serverRetryMs: number | undefined
   let firstEvent: StreamEvent | undefined
   let lastEvent: StreamEvent | undefined
-  let progressed = false
   let lastByteAt = 0
+  // Progress (what resets the failure count): the last event ID moved forward on this connection, or — on a
+  // stream without ids, where nothing can be compared — an event arrived.
+  let progressed = false
+  /** The last event ID when this connection opened (opaque ids "move" when they differ from it). */
+  let idAtConnect = options.lastEventId ?? ''
+  /** The highest numeric id seen: an event whose own numeric id is not above it is a replay. */
+  let highest = skipReplays ? numericId(options.lastEventId ?? '') : undefined
+  /** Inside a replayed stretch: blocks without an id of their own belong to it. */
+  let replaying = false
+  /** Events skipped as replays on this connection. */
+  let replayedNow = 0
+  /** Over-long line or event seen on this connection (its size), which aborted it. */
+  let tooLarge: number | undefined
+  /** Every token this stream sent (a token function may give a new one per connection): never in what it reports. */
+  const secrets: string[] = []
 
   const emit = (make: () => StreamLifecycleEvent) => emitTo(listeners, make)
 
@@ -121,19 +175,54 @@ export function openEventStream(url: string, options: OpenEventStreamOptions = {
     metrics.event(lastByteAt)
     if (firstEvent === undefined) firstEvent = event
     lastEvent = event
-    progressed = true
+    if (!progressed && event.id === '' && idAtConnect === '') progressed = true
     if (onEvent) onEvent(event)
     else queue.push(event)
-    if (hotListeners > 0) emit(() => ({ type: 'message', at: now(), event }))
+    if (hotListeners > 0) emit(() => ({ type: 'message', at: now(), event: secrets.length > 0 ? withoutSecretsIn(event) : event }))
     if (endOn.size > 0 && endOn.has(event.event)) finish('done')
   }
 
-  // The parser owns the last event ID: it moves with every event (EventSource's too, through `accept`).
+  /**
+   * The replay guard, asked by the parser at the end of every block: numeric ids only go forward. A block whose
+   * own numeric id is not above the highest seen is a replay (a resume endpoint that repeats instead of
+   * continuing): it is skipped, with the blocks without an id of their own that follow it, and the last event
+   * ID does not move back. Opaque ids cannot be ordered: they are delivered, and count as progress when they
+   * differ from the id the connection started with.
+   */
+  const admit = (id: string, ownId: boolean): boolean => {
+    if (!ownId) {
+      if (!replaying) return true
+      replayedNow++
+      return false
+    }
+    const n = skipReplays ? numericId(id) : undefined
+    if (n !== undefined) {
+      if (highest !== undefined && n <= highest) {
+        replaying = true
+        replayedNow++
+        return false
+      }
+      highest = n
+      progressed = true
+    } else if (id !== idAtConnect) {
+      progressed = true
+    }
+    replaying = false
+    return true
+  }
+
+  // The parser owns the last event ID: it moves with every admitted block (EventSource's events too, through `accept`).
   const parser = createSseParser({
     lastEventId: options.lastEventId ?? '',
     onEvent: dispatch,
     onRetry: (ms) => {
       serverRetryMs = ms
+    },
+    admit,
+    maxEventChars,
+    onOverflow: ({ chars }) => {
+      tooLarge = chars
+      connection?.abort()
     },
   })
 
@@ -142,6 +231,18 @@ export function openEventStream(url: string, options: OpenEventStreamOptions = {
     const types = listeners.get(listener)
     if (!types || types.has('chunk') || types.has('message')) hotListeners--
     listeners.delete(listener)
+  }
+
+  function withoutSecretsIn(event: StreamEvent): StreamEvent {
+    const data = removeSecrets(event.data, secrets)
+    return data === event.data ? event : { ...event, data }
+  }
+
+  /** The URL a connection really requests, as it may be shown: the legacy transport's `?token=` redacted. */
+  function shownUrl(target: RequestTarget, token: string | undefined): string {
+    if (transportName !== 'eventsource') return removeSecrets(target.url, secrets)
+    const url = legacyUrl(target.url, token ? REDACTED : undefined, options.tokenQueryParam ?? 'token', parser.lastEventId)
+    return url.replace(encodeURIComponent(REDACTED), REDACTED)
   }
 
   function stopConnections() {
@@ -159,8 +260,9 @@ export function openEventStream(url: string, options: OpenEventStreamOptions = {
     emit(() => ({ type: 'close', at: now(), reason }))
   }
 
-  function fail(error: StreamError) {
+  function fail(failure: StreamError) {
     if (ended) return
+    const error = withoutSecrets(failure, secrets)
     ended = true
     metrics.error = error.toJSON()
     metrics.close('error')
@@ -191,6 +293,8 @@ export function openEventStream(url: string, options: OpenEventStreamOptions = {
     let postOpened = false
     let lastRefused = false
     let lastError: StreamError | undefined
+    /** Connections in a row that brought only replays. */
+    let replays = 0
 
     while (!ended) {
       // Offline: wait for the network instead of spending attempts (or sending anything) into the void.
@@ -219,26 +323,47 @@ export function openEventStream(url: string, options: OpenEventStreamOptions = {
         return fail(tokenError(error))
       }
       if (ended) return
+      if (isSecret(token) && !secrets.includes(token)) secrets.push(token)
 
       const conn = new AbortController()
       connection = conn
       progressed = false
+      replaying = false
+      replayedNow = 0
+      tooLarge = undefined
+      idAtConnect = parser.lastEventId
       parser.reset()
       metrics.connecting()
       metrics.state = 'connecting'
-      const ctx: RequestContext = { url: target.url, method: target.method, transport: transportName, tokenTransport }
-      emit(() => ({ type: 'connecting', at: now(), attempt, url: target.url, method: target.method, transport: transportName }))
+      // What is really requested: the legacy transport's URL carries the token (shown redacted) and the resume point.
+      const shown = shownUrl(target, token)
+      const ctx: RequestContext = { url: shown, method: target.method, transport: transportName, tokenTransport }
+      emit(() => ({ type: 'connecting', at: now(), attempt, url: shown, method: target.method, transport: transportName }))
 
+      // Until the response head: the connect timeout. After it: the stall timeout (silence between bytes).
       let stalledFor: number | undefined
-      lastByteAt = now()
-      const stopWatch = watchStall(stallTimeoutMs, () => lastByteAt, (idleMs) => {
-        stalledFor = idleMs
-        emit(() => ({ type: 'stall', at: now(), idleMs }))
-        conn.abort()
-      })
+      let connectTimedOut: number | undefined
+      let stopWatch = () => {}
+      const connectTimer = connectTimeoutMs
+        ? setTimeout(() => {
+            connectTimedOut = connectTimeoutMs
+            conn.abort()
+          }, connectTimeoutMs)
+        : undefined
+      let headSeen = false
       const sink: TransportSink = {
         head(head) {
           const at = now()
+          if (!headSeen) {
+            headSeen = true
+            clearTimeout(connectTimer)
+            lastByteAt = at
+            stopWatch = watchStall(stallTimeoutMs, () => lastByteAt, (idleMs) => {
+              stalledFor = idleMs
+              emit(() => ({ type: 'stall', at: now(), idleMs }))
+              conn.abort()
+            })
+          }
           metrics.head(head.status, head.contentType, at)
           const ok = isEventStreamHead(head)
           if (ok) {
@@ -251,7 +376,7 @@ export function openEventStream(url: string, options: OpenEventStreamOptions = {
               contentType: head.contentType,
               transport: transportName,
               tokenTransport,
-              url: target.url,
+              url: shown,
             }))
           }
           return ok
@@ -264,11 +389,18 @@ export function openEventStream(url: string, options: OpenEventStreamOptions = {
         },
         text: (text) => parser.feed(text),
         event: (event) => parser.accept(event),
-        canRecycle: () => parser.lastEventId !== '' && resumeUrl(0) !== undefined,
+        // Not while a big unfinished line or event is held: the resume would send it again (an endless line would
+        // be fetched again and again, 4 Mi characters at a time); the size limit ends that instead.
+        canRecycle: () => parser.lastEventId !== '' && parser.bufferedChars < RECYCLE_MAX_BUFFERED && resumeUrl(0) !== undefined,
       }
 
       let verdict: Verdict
-      const outcomeContext = () => ({ request: ctx, lastEventId: parser.lastEventId, reconnects: backoff.maxAttempts > 0 })
+      const outcomeContext = () => ({
+        request: ctx,
+        lastEventId: parser.lastEventId,
+        reconnects: backoff.maxAttempts > 0,
+        maxDelayMs: backoff.maxDelayMs,
+      })
       try {
         const request = buildRequest(target, options, { transport: transportName, token, lastEventId: parser.lastEventId, signal: conn.signal })
         const outcome = await transport(request, sink)
@@ -279,11 +411,13 @@ export function openEventStream(url: string, options: OpenEventStreamOptions = {
           parser.end()
           if (ended) return
         }
-        verdict = classifyOutcome({ outcome }, outcomeContext())
+        verdict = tooLarge !== undefined ? classifyOutcome({ thrown: undefined, tooLarge: maxEventChars }, outcomeContext()) : classifyOutcome({ outcome }, outcomeContext())
       } catch (error) {
         if (ended) return
-        verdict = classifyOutcome({ thrown: error, stalledForMs: stalledFor }, outcomeContext())
+        const end = { thrown: error, stalledForMs: stalledFor, connectTimedOutMs: connectTimedOut, tooLarge: tooLarge === undefined ? undefined : maxEventChars }
+        verdict = classifyOutcome(end, outcomeContext())
       } finally {
+        clearTimeout(connectTimer)
         stopWatch()
         connection = undefined
       }
@@ -295,9 +429,14 @@ export function openEventStream(url: string, options: OpenEventStreamOptions = {
         emit(() => ({ type: 'retry', at: now(), attempt: 0, delayMs: 0, reason: 'recycle' }))
         continue
       }
-      const failure = verdict.error
+      const failure = withoutSecrets(verdict.error, secrets)
       lastRefused = verdict.refused
-      if (progressed) attempt = 0
+      if (progressed) {
+        attempt = 0
+        replays = 0
+      }
+      const replayed = !progressed && replayedNow > 0
+      if (replayed) replays++
       lastError = failure
       // Dropped because the network went away: no attempt is spent; the top of the loop waits for it.
       if (!network.online()) {
@@ -305,7 +444,9 @@ export function openEventStream(url: string, options: OpenEventStreamOptions = {
         continue
       }
       attempt++
-      if (attempt > backoff.maxAttempts) return fail(gaveUpError(failure, attempt, backoff.maxAttempts === 0))
+      if (attempt > backoff.maxAttempts) {
+        return fail(replays > 0 ? replayError(failure, parser.lastEventId, replays) : gaveUpError(failure, attempt, backoff.maxAttempts === 0))
+      }
       emit(() => ({ type: 'error', at: now(), error: failure }))
       const delayMs = backoffDelay(attempt, backoff, random, { retryMs: serverRetryMs, retryAfterMs: verdict.retryAfterMs })
       metrics.retries++
@@ -315,7 +456,7 @@ export function openEventStream(url: string, options: OpenEventStreamOptions = {
         at: now(),
         attempt,
         delayMs,
-        reason: failure.kind === 'http' ? `http ${failure.status}` : failure.kind,
+        reason: replayed ? 'replay' : verdict.reason,
         error: failure.toJSON(),
       }))
       await sleep(delayMs, closer.signal)
@@ -355,5 +496,6 @@ export function openEventStream(url: string, options: OpenEventStreamOptions = {
       return () => unsubscribe(listener)
     },
     metrics: () => metrics.snapshot(parser.lastEventId),
+    redact: (value) => removeSecretsDeep(value, secrets),
   }
 }

@@ -6,6 +6,7 @@ const ctx = (over: Partial<OutcomeContext> = {}): OutcomeContext => ({
   request: { url: '/api/s/messages', method: 'POST', transport: 'fetch', tokenTransport: 'header' },
   lastEventId: '7',
   reconnects: true,
+  maxDelayMs: 15_000,
   ...over,
 })
 const head = (status: number, contentType = 'application/json', retryAfter: string | null = null): ResponseHead => ({ status, contentType, retryAfter })
@@ -51,6 +52,45 @@ describe('classifyOutcome: what the end of one connection means', () => {
       type: 'reconnect',
       error: { kind: 'stall', message: expect.stringMatching(/^No bytes for 30 s/) },
     })
+  })
+
+  it('Retry-After is capped at retry.maxDelayMs, and the message says both the asked and the real wait', () => {
+    const hour = classifyOutcome(refused(head(503, 'application/json', '3600'), '{"detail":"busy"}'), ctx())
+    expect(hour).toMatchObject({ type: 'reconnect', retryAfterMs: 15_000 })
+    expect(hour.type === 'reconnect' && hour.error.message).toBe(
+      'The server is overloaded (503) (busy); it asked to retry in 60 min. The client retries in 15 s (retry.maxDelayMs).',
+    )
+    // 2,147,484 s overflows a 32-bit timer (it would fire after 1 ms): capped, and the sentence keeps the truth.
+    const overflow = classifyOutcome(refused(head(503, 'text/plain', '2147484')), ctx({ maxDelayMs: 2 ** 31 - 1 }))
+    expect(overflow).toMatchObject({ type: 'reconnect', retryAfterMs: 2 ** 31 - 1 })
+    expect(overflow.type === 'reconnect' && overflow.error.message).toMatch(/asked to retry in 25 days\. The client retries in 25 days/)
+    const date = new Date(Date.now() + 2 * 3_600_000).toUTCString()
+    const dated = classifyOutcome(refused(head(429, 'text/plain', date)), ctx())
+    expect(dated).toMatchObject({ type: 'reconnect', retryAfterMs: 15_000 })
+    expect(dated.type === 'reconnect' && dated.error.message).toMatch(/asked to retry in 2 h\. The client retries in 15 s/)
+    const short = classifyOutcome(refused(head(503, 'text/plain', '2')), ctx())
+    expect(short.type === 'reconnect' && short.error.message).toMatch(/asked to retry in 2 s\. The client waits as asked\.$/)
+  })
+
+  it('a connect timeout reconnects (reason timeout); an over-long event is fatal', () => {
+    expect(classifyOutcome({ thrown: new DOMException('aborted', 'AbortError'), connectTimedOutMs: 30_000 }, ctx())).toMatchObject({
+      type: 'reconnect',
+      reason: 'timeout',
+      error: { kind: 'network', retryable: true, message: 'No response to POST /api/s/messages within 30 s (connectTimeoutMs): the server or a proxy in between did not answer. Reconnecting.' },
+    })
+    expect(classifyOutcome({ thrown: new DOMException('aborted', 'AbortError'), tooLarge: 8 * 1024 * 1024 }, ctx())).toMatchObject({
+      type: 'fatal',
+      error: { kind: 'protocol', retryable: false, message: expect.stringMatching(/^An event larger than 8 MiB \(8,388,608 characters\) arrived from POST \/api\/s\/messages/) },
+    })
+  })
+
+  it('a 500 with an HTML page: the sentence names the page, the detail keeps its text (capped)', () => {
+    const page = `<html><head><title>500 Internal Server Error</title></head><body>${'<p>trace</p>'.repeat(400)}</body></html>`
+    const verdict = classifyOutcome(refused(head(500, 'text/html'), page), ctx())
+    expect(verdict.type === 'reconnect' && verdict.error.message).toBe(
+      'The server failed (500) (HTML page: 500 Internal Server Error). The client retries with backoff; if it keeps failing, check the server logs.',
+    )
+    expect(verdict.type === 'reconnect' && (verdict.error.detail as string).length).toBe(2000)
   })
 
   it('an xhr recycle reconnects at once', () => {

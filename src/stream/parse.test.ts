@@ -62,9 +62,19 @@ const cases: Case[] = [
     events: [ev('a\nb\n\nc')],
   },
   {
-    name: 'an event without data is not dispatched',
+    name: 'an event without data is not dispatched, but its id becomes the last event ID',
     input: bytes('event: x\n\n:\n\nid: 7\n\ndata: a\n\n'),
-    events: [ev('a')],
+    events: [ev('a', '7')],
+  },
+  {
+    name: 'an id-only block moves the last event ID; an empty one resets it',
+    input: bytes('id: 3\ndata: a\n\nid: 4\n\ndata: b\n\nid\n\ndata: c\n\n'),
+    events: [ev('a', '3'), ev('b', '4'), ev('c', '')],
+  },
+  {
+    name: 'the event type does not outlive its block',
+    input: bytes('event: add\n\ndata: 1\n\n'),
+    events: [ev('1')],
   },
   { name: 'the event type defaults to message', input: bytes('event: add\ndata: 1\n\ndata: 2\n\n'), events: [ev('1', '', 'add'), ev('2')] },
   {
@@ -90,6 +100,8 @@ const cases: Case[] = [
   },
   { name: 'an incomplete last event is discarded', input: bytes('data: a\n\ndata: b\n'), events: [ev('a')] },
   { name: 'an unterminated last line is discarded', input: bytes('data: a\n\ndata: b'), events: [ev('a')] },
+  { name: 'a stream ending in a bare CR completes its line', input: bytes('data: a\r\r'), events: [ev('a')] },
+  { name: 'an id-only block at the end still needs its blank line', input: bytes('data: a\n\nid: 9\n'), events: [ev('a')] },
   {
     name: 'UTF-8 of every width survives any split',
     input: bytes('data: é 日本語 🎉 שלום\n\n'),
@@ -152,6 +164,21 @@ describe('event stream interpretation (WHATWG)', () => {
     expect(server.requests[1]!.headers['last-event-id']).toBe('1')
   })
 
+  it('an id-only block moves Last-Event-ID for the reconnect (browsers do; eventsource-parser never reports it)', async () => {
+    const server = scriptedFetch([
+      { chunks: ['id: 1\ndata: a\n\n', 'id: 2\n\n'], then: 'error' },
+      { chunks: ['data: b\n\n'] },
+    ])
+    const stream = openEventStream('/s', { fetch: server.fetch, transport: 'fetch', retry: { maxAttempts: 1, baseDelayMs: 1 } })
+    const events: StreamEvent[] = []
+    for await (const e of stream) {
+      events.push(e)
+      if (e.data === 'b') break
+    }
+    expect(server.requests[1]!.headers['last-event-id']).toBe('2')
+    expect(events).toEqual([ev('a', '1'), ev('b', '2')])
+  })
+
   it('is the one keeper of the last event ID: events parsed by EventSource move it through accept()', () => {
     const events: StreamEvent[] = []
     const parser = createSseParser({ lastEventId: '3', onEvent: (e) => events.push(e) })
@@ -160,5 +187,61 @@ describe('event stream interpretation (WHATWG)', () => {
     parser.feed('data: c\n\n')
     expect(events).toEqual([ev('a', '3'), ev('b', '9', 'delta'), ev('c', '9')])
     expect(parser.lastEventId).toBe('9')
+  })
+})
+
+describe('bounded: lines and events over maxEventChars stop the parser', () => {
+  function run(input: string, max: number, pieces = 1) {
+    const events: StreamEvent[] = []
+    const overflows: number[] = []
+    const parser = createSseParser({ onEvent: (e) => events.push(e), maxEventChars: max, onOverflow: (o) => overflows.push(o.chars) })
+    const size = Math.ceil(input.length / pieces)
+    for (let i = 0; i < input.length; i += size) parser.feed(input.slice(i, i + size))
+    return { events, overflows, parser }
+  }
+
+  it('an endless line: the events before it are delivered, then one overflow, then nothing', () => {
+    for (const pieces of [1, 3, 200]) {
+      const { events, overflows } = run(`data: a\n\ndata: ${'x'.repeat(5000)}`, 1000, pieces)
+      expect(events).toEqual([ev('a')])
+      expect(overflows).toHaveLength(1)
+      expect(overflows[0]).toBeGreaterThan(1000)
+    }
+  })
+
+  it('an event of many short data lines counts its whole data', () => {
+    const { events, overflows } = run(`data: a\n\n${'data: 0123456789\n'.repeat(200)}\ndata: b\n\n`, 1000)
+    expect(events).toEqual([ev('a')])
+    expect(overflows).toHaveLength(1)
+  })
+
+  it('a long complete line in one chunk (an event: or id: field) counts too', () => {
+    expect(run(`event: ${'e'.repeat(2000)}\ndata: a\n\n`, 1000).overflows).toHaveLength(1)
+  })
+
+  it('exactly at the limit is fine, and reset() starts over', () => {
+    const { events, overflows, parser } = run(`data: ${'y'.repeat(994)}\n\n`, 1000)
+    expect(overflows).toEqual([])
+    expect(events[0]!.data).toHaveLength(994)
+    parser.feed(`data: ${'z'.repeat(2000)}`)
+    parser.feed('\n\n')
+    parser.reset()
+    parser.feed('data: again\n\n')
+    expect(events.map((e) => e.data.slice(0, 5))).toEqual(['yyyyy', 'again'])
+  })
+})
+
+describe('admit: a block can be dropped before its id takes effect (the client’s replay guard)', () => {
+  it('a dropped block neither dispatches nor moves the last event ID; id-only blocks are asked too', () => {
+    const events: StreamEvent[] = []
+    const asked: string[] = []
+    const parser = createSseParser({
+      onEvent: (e) => events.push(e),
+      admit: (id, ownId) => (asked.push(`${id}${ownId ? '' : '*'}`), id !== '2'),
+    })
+    parser.feed('id: 1\ndata: a\n\nid: 2\ndata: b\n\ndata: c\n\nid: 3\n\nid: 4\ndata: d\n\n')
+    expect(events).toEqual([ev('a', '1'), ev('c', '1'), ev('d', '4')])
+    expect(asked).toEqual(['1', '2', '1*', '3', '4'])
+    expect(parser.lastEventId).toBe('4')
   })
 })

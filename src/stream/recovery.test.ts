@@ -137,7 +137,9 @@ describe('a POST that got no response', () => {
   })
 
   it('an Idempotency-Key header counts too, and a drop before any resume URL re-POSTs with Last-Event-ID', async () => {
-    const server = scriptedFetch([{ chunks: frames('id: 7\nevent: ping\ndata: {}'), then: 'error' }, { chunks: answer }])
+    // The server continues after event 7 (ids 1–3 again would be replays, which the client skips).
+    const continued = frames('id: 8\nevent: start\ndata: {"messageId":"m1"}', 'id: 9\nevent: delta\ndata: x', 'id: 10\nevent: done\ndata: {}')
+    const server = scriptedFetch([{ chunks: frames('id: 7\nevent: ping\ndata: {}'), then: 'error' }, { chunks: continued }])
     const { error } = await settle(
       openEventStream('/p', {
         fetch: server.fetch,

@@ -1,6 +1,7 @@
 import { describe, expect, inject, it } from 'vitest'
 import { DEMO_TOKEN } from 'vue-chat-stream/mocks'
 import { isStreamError } from '../errors'
+import { hostileCases, retryAfterOverflow } from './hostile.test-support'
 import { interruptionNames, matrixExpectations, runInterruption } from './matrix.test-support'
 import { openEventStream, pickTransport } from './open'
 import type { StreamLifecycleEvent } from './types'
@@ -18,6 +19,15 @@ describe('Chromium: the interruption matrix over the real loopback server', () =
           matrixExpectations[name](run, maxAttempts)
         })
       }
+    })
+  }
+})
+
+describe('Chromium: hostile servers on the real loopback server (issue 15)', () => {
+  for (const transport of ['fetch', 'xhr'] as const) {
+    describe(transport, () => {
+      for (const [name, run] of Object.entries(hostileCases)) it(name, () => run(baseUrl, transport))
+      it('row 7: Retry-After: 2147484 s never overflows the timer (it used to retry after 1 ms)', () => retryAfterOverflow(baseUrl, transport))
     })
   }
 })
@@ -63,8 +73,10 @@ describe('Chromium: transports', () => {
     expect(isStreamError(error)).toBe(true)
     expect(error).toMatchObject({ kind: 'http', status: 422, retryable: false })
     expect((error as Error).message).toMatch(/EventSource cannot send headers/)
+    // Row 10: `connecting` reports the URL really requested — with the token attached, shown redacted.
     const connecting = seen.find((e) => e.type === 'connecting')
-    expect(connecting).toBeDefined()
+    expect(connecting).toMatchObject({ url: `${baseUrl}/api/sessions/legacy/messages/m1~f.one-liner/stream?token=[redacted]` })
+    expect(JSON.stringify(seen)).not.toContain(`token=${DEMO_TOKEN}`)
     expect(stream.metrics().tokenTransport).toBe('url')
   })
 })

@@ -25,14 +25,20 @@ export type TokenSource = string | (() => string | Promise<string>)
 
 export interface RetryOptions {
   /**
-   * Reconnect attempts in a row without a new event before giving up. `0` never reconnects: iteration ends
-   * when the server closes. An attempt that delivers at least one event resets the count.
+   * Reconnect attempts in a row without progress before giving up. `0` never reconnects: iteration ends when
+   * the server closes. Progress resets the count: the last event ID moved forward (a numeric id above every id
+   * seen, an opaque id other than the one the connection started with) or, on a stream without ids, an event
+   * arrived. Replayed events are not progress, so a resume endpoint that repeats itself gives up.
    * @default 5
    */
   maxAttempts?: number
   /** First backoff ceiling; doubles per attempt (full jitter: the wait is uniform in [0, ceiling]). @default 500 */
   baseDelayMs?: number
-  /** Largest backoff ceiling. A server's `Retry-After` may ask for longer and is honoured. @default 15000 */
+  /**
+   * Largest wait before a reconnect, also for a server's `Retry-After` (seconds or an HTTP date) and `retry:`
+   * field: a server asking for an hour gets a retry after this long. At most 2^31 - 1 ms.
+   * @default 15000
+   */
   maxDelayMs?: number
 }
 
@@ -83,8 +89,34 @@ export interface OpenEventStreamOptions {
    */
   resumeUrl?: string | ((ctx: ResumeContext) => string | undefined)
   retry?: RetryOptions
-  /** No bytes (heartbeats included) for this long counts as a stall and reconnects. `0` disables it. @default 30000 */
+  /**
+   * After the response head: no bytes (heartbeats included) for this long counts as a stall and reconnects.
+   * `0` disables it.
+   * @default 30000
+   */
   stallTimeoutMs?: number
+  /**
+   * No response head for this long after a request was sent fails that connection (`network`, reconnects like a
+   * drop; a POST that got no answer is resumed, never sent again). `0` disables it.
+   * @default 30000
+   */
+  connectTimeoutMs?: number
+  /**
+   * The longest line, and the longest data of one event, in characters (UTF-16 code units: one per byte of
+   * ASCII). A server that sends more without a line or event end makes the stream fail with a `protocol` error
+   * ("An event larger than 8 MiB …"); the events before it are delivered. Memory stays bounded whatever the
+   * server sends.
+   * @default 8388608 (8 Mi)
+   */
+  maxEventChars?: number
+  /**
+   * Numeric event ids only go forward: an event whose own numeric `id:` is not above the highest id seen (from
+   * `lastEventId` on) is a replay — skipped, with the id-less events that follow it, and the last event ID does
+   * not move back. So a resume endpoint that repeats events never yields them twice. Opaque (non-numeric) ids
+   * cannot be ordered and are always delivered. `false` for a server whose numeric ids are not increasing.
+   * @default true
+   */
+  skipReplays?: boolean
   /** Aborting ends the iteration cleanly, like `close()`. */
   signal?: AbortSignal
   /** Event types after which the stream is complete: it is closed once they are dispatched. @default [] */
@@ -119,6 +151,12 @@ interface LifecycleBase {
   at: number
 }
 
+/**
+ * What a stream reports to `subscribe` listeners. `connecting.url` is what the connection requests, once its token
+ * is known (the legacy transport's URL with `?token=[redacted]`). `retry.reason`: `http <status>`, `network`,
+ * `stall`, `timeout` (no response head in time), `replay` (the connection brought only events already seen) or
+ * `recycle` (xhr).
+ */
 export type StreamLifecycleEvent =
   | (LifecycleBase & { type: 'connecting'; attempt: number; url: string; method: string; transport: TransportName })
   | (LifecycleBase & {
@@ -170,8 +208,15 @@ export interface EventStream extends AsyncIterable<StreamEvent> {
   close(): void
   /**
    * Listens to lifecycle events; returns the function that stops listening. With `types`, only those are
-   * delivered — and a listener that skips `chunk` and `message` costs the hot path nothing.
+   * delivered — and a listener that skips `chunk` and `message` costs the hot path nothing. Events never contain a
+   * token the stream sent (the legacy transport's `?token=` shows as `[redacted]`, a server that echoes a token is
+   * redacted too).
    */
   subscribe(listener: StreamLifecycleListener, types?: readonly StreamLifecycleEvent['type'][]): () => void
   metrics(): StreamMetrics
+  /**
+   * `value` (text, or plain data such as an error from the server's own event) with every token this stream sent
+   * replaced by `[redacted]`; the same value when none occurs.
+   */
+  redact<T>(value: T): T
 }

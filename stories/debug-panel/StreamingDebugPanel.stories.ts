@@ -101,3 +101,79 @@ export const PasteSomethingElse: Story = {
     await expect(figure(canvasElement, 'source')).toBe('idle')
   },
 }
+
+/** A 60,000-entry log, as a stream logged with a raised `maxLogEntries` would give (deterministic). */
+function largeLogFile(): DiagnosticsFile {
+  const base = load(stalledRaw)
+  const log = Array.from({ length: 60_000 }, (_, i) => ({
+    atMs: i * 2,
+    type: (i % 500 === 499 ? 'retry' : 'chunk') as 'retry' | 'chunk',
+    text: i % 500 === 499 ? `attempt 1 in 250 ms: stall (entry ${i})` : `${64 + (i % 200)} B (total ${i * 96} B), entry ${i}`,
+  }))
+  return { ...base, note: 'Long session, log size raised.', stream: { ...base.stream!, log, logOmitted: 0 } }
+}
+
+/**
+ * A file with 60,000 log entries: the import keeps the first 1,000 and the latest 9,000 and says what it left
+ * out; the event log renders only the rows in view, so the panel stays as light as with fifty.
+ */
+export const LoadedLargeLog: Story = {
+  args: { diagnostics: largeLogFile() },
+  play: async ({ canvasElement }) => {
+    await expect(figure(canvasElement, 'log-count')).toBe('10001 of 10001 (50000 omitted)')
+    await expect(figure(canvasElement, 'file-banner')).toContain('Left out to keep the panel fast: stream.log: 50,000 of 60,000 entries omitted.')
+    const rows = () => canvasElement.querySelectorAll('.vcs-log__table tbody tr:not(.vcs-log__spacer)')
+    const scroller = () => canvasElement.querySelector<HTMLElement>('.vcs-log__scroll')!
+    const scrollTo = (top: number) => {
+      scroller().scrollTop = top
+      scroller().dispatchEvent(new Event('scroll'))
+    }
+    await waitFor(() => expect(rows().length).toBeGreaterThan(5))
+    await expect(rows().length).toBeLessThan(60)
+    scrollTo(scroller().scrollHeight)
+    await waitFor(() => expect(scroller().textContent).toContain('entry 59999'), { timeout: 5000 })
+    await expect(rows().length).toBeLessThan(60)
+    // Back to the top for the snapshot: the first rows and the header.
+    scrollTo(0)
+    await waitFor(() => expect(scroller().textContent).toContain('entry 0'), { timeout: 5000 })
+  },
+}
+
+/**
+ * A hand-edited file that is partial — the rendering figures are `{}` and most stream figures are missing — shows
+ * with defaults instead of disappearing.
+ */
+export const LoadedPartialFile: Story = {
+  args: {
+    diagnostics: {
+      schema: 'vue-chat-stream/diagnostics',
+      version: 1,
+      stream: { status: 503, state: 'error', error: { kind: 'http', status: 503, message: 'The server is overloaded (503).', detail: [null, 'busy'] } },
+      reactivity: {},
+    } as unknown as DiagnosticsFile,
+  },
+  play: async ({ canvasElement }) => {
+    await expect(figure(canvasElement, 'status')).toBe('503')
+    await expect(figure(canvasElement, 'detail')).toBe('nullbusy')
+    await expect(figure(canvasElement, 'publishes')).toBe('0')
+    await expect(canvasElement.querySelector('[data-testid="file-error"]')).toBeNull()
+  },
+}
+
+/** A file whose fields are wrong is refused with a sentence naming the field, instead of a broken panel. */
+export const RefusedBrokenFile: Story = {
+  args: {
+    diagnostics: {
+      schema: 'vue-chat-stream/diagnostics',
+      version: 1,
+      stream: { log: [{ atMs: 'soon', type: 'open', text: 'x' }] },
+    } as unknown as DiagnosticsFile,
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    await expect(await canvas.findByRole('alert')).toHaveTextContent(
+      'This diagnostics file cannot be shown: stream.log[0].atMs is not valid (expected number, got "soon").',
+    )
+    await expect(figure(canvasElement, 'empty')).toMatch(/Nothing to show yet/)
+  },
+}

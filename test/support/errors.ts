@@ -38,7 +38,7 @@ export function errorExamples(): ErrorExample[] {
     { key: 'cutOff', name: 'dropped mid-answer, reconnects used up', error: gaveUpError(networkError(new TypeError('network error'), '12'), 6).toJSON(), hasContent: true },
     { key: 'cutOff', name: 'the stream ended without done', error: answerEndedEarly(), hasContent: true },
     { key: 'stalled', name: 'silence, not even heartbeats', error: gaveUpError(stallError(30_000), 6).toJSON(), hasContent: true },
-    { key: 'busy', name: '503 storm with Retry-After', error: gaveUpError(httpError(503, 'Service overloaded. Retry after 2 s.', post, 2000), 6).toJSON(), hasContent: false },
+    { key: 'busy', name: '503 storm with Retry-After', error: gaveUpError(httpError(503, 'Service overloaded. Retry after 2 s.', post, { askedMs: 2000, waitMs: 2000 }), 6).toJSON(), hasContent: false },
     { key: 'busy', name: '429 rate limit', error: gaveUpError(httpError(429, 'Too many requests', post), 6).toJSON(), hasContent: false },
     { key: 'serverFailed', name: '500 on every resume', error: gaveUpError(httpError(500, 'Internal Server Error', post), 6).toJSON(), hasContent: true },
     { key: 'sessionExpired', name: '401 invalid token', error: httpError(401, 'Invalid token', post).toJSON(), hasContent: false },

@@ -18,6 +18,7 @@ function counted(stream: EventStream) {
     [Symbol.asyncIterator]: () => stream[Symbol.asyncIterator](),
     close: () => stream.close(),
     metrics: () => stream.metrics(),
+    redact: (value) => stream.redact(value),
     subscribe(listener: StreamLifecycleListener) {
       active++
       total++

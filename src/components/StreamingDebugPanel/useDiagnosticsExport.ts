@@ -22,8 +22,8 @@ export interface CopyResult {
 }
 
 export interface DiagnosticsExport {
-  /** A file loaded through the panel (pasted or picked), with where it came from. */
-  loaded: Readonly<ShallowRef<{ file: DiagnosticsFile; source: string } | undefined>>
+  /** A file loaded through the panel (pasted or picked), with where it came from and what the import left out. */
+  loaded: Readonly<ShallowRef<{ file: DiagnosticsFile; source: string; notes: string[] } | undefined>>
   /** What the panel shows: the loaded file, else the given one, else the live figures. */
   shown: ComputedRef<DiagnosticsFile | undefined>
   /** True when the live figures are shown. */
@@ -31,7 +31,7 @@ export interface DiagnosticsExport {
   /** The outcome of the last copy. */
   copyResult: Readonly<ShallowRef<CopyResult | undefined>>
   /** Show a loaded file instead of the given file or the live figures. */
-  load: (file: DiagnosticsFile, source: string) => void
+  load: (file: DiagnosticsFile, source: string, notes?: string[]) => void
   /** Go back from a loaded file to the given file or the live figures. */
   unload: () => void
   /** Put the shown figures on the clipboard as a diagnostics file (live figures are collected and redacted first). */
@@ -46,7 +46,7 @@ export interface DiagnosticsExport {
  * a loaded or given file is copied as it is.
  */
 export function useDiagnosticsExport(options: DiagnosticsExportOptions): DiagnosticsExport {
-  const loaded = shallowRef<{ file: DiagnosticsFile; source: string }>()
+  const loaded = shallowRef<{ file: DiagnosticsFile; source: string; notes: string[] }>()
   const copyResult = shallowRef<CopyResult>()
   const shown = computed(() => loaded.value?.file ?? options.given() ?? options.live())
   const isLive = computed(() => !loaded.value && !options.given() && !!options.live())
@@ -86,8 +86,8 @@ export function useDiagnosticsExport(options: DiagnosticsExportOptions): Diagnos
     shown,
     isLive,
     copyResult,
-    load(file, source) {
-      loaded.value = { file, source }
+    load(file, source, notes = []) {
+      loaded.value = { file, source, notes }
       options.onLoad(file)
     },
     unload() {

@@ -93,7 +93,7 @@ function idFindings(events: TimedEvent[]): Finding[] {
       {
         status: 'fail',
         text: `ids are not numeric (${at(events[textual]!, textual)})`,
-        advice: 'Use increasing integers as ids (1, 2, 3 …): the store’s replay guard compares them as numbers to skip deltas it already has after a resume.',
+        advice: 'Use increasing integers as ids (1, 2, 3 …): the stream client’s replay guard compares them as numbers to skip events it already has after a resume.',
       },
     ]
   }
@@ -103,7 +103,7 @@ function idFindings(events: TimedEvent[]): Finding[] {
       {
         status: 'fail',
         text: `ids do not increase (${at(events[backwards]!, backwards)} follows id ${events[backwards - 1]!.id})`,
-        advice: 'Number the frames of one answer 1, 2, 3 …: the replay guard skips any delta whose id is not newer than the last one.',
+        advice: 'Number the frames of one answer 1, 2, 3 …: the stream client’s replay guard skips any event whose id is not newer than the highest one.',
       },
     ]
   }

@@ -38,7 +38,7 @@ export const resume: Check = {
         id,
         'fail',
         `${sent} → the first event had id ${got[0]!.id} (${got[0]!.event}): the server replays events the client already has instead of continuing after ${after}.`,
-        'Continue after Last-Event-ID. The store and useChatStream skip deltas whose id is not newer (the replay guard), but other readers of openEventStream get the text twice, and every resume re-sends the answer.',
+        'Continue after Last-Event-ID. The stream client skips events whose numeric id is not newer (its replay guard), so no text comes twice, but every resume re-sends the answer, and a resume that replays and drops again is given up on.',
       )
     }
     const expected = probe.expected

@@ -1,4 +1,5 @@
-import { MAX_ERROR_BODY_CHARS, type ResponseHead, type Transport } from './types'
+import { readErrorBody } from './fetch'
+import type { ResponseHead, Transport } from './types'
 
 export const DEFAULT_EVENT_TYPES = ['message', 'start', 'delta', 'done', 'error'] as const
 
@@ -78,7 +79,7 @@ async function probe(url: string, credentials: RequestCredentials, signal: Abort
       retryAfter: response.headers.get('retry-after'),
     }
     // A stream that works now tells us nothing about why EventSource failed: read only error bodies.
-    const body = response.ok ? '' : (await response.text()).slice(0, MAX_ERROR_BODY_CHARS)
+    const body = response.ok ? '' : await readErrorBody(response)
     controller.abort()
     return { head, body }
   } finally {

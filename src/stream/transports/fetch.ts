@@ -14,8 +14,29 @@ export function supportsFetchStreaming(): boolean {
   }
 }
 
-async function readText(response: Response): Promise<string> {
-  const text = await response.text().catch(() => '')
+/**
+ * An error body as text, at most `MAX_ERROR_BODY_CHARS`: read piece by piece and cancelled once that much arrived,
+ * so a server that answers an error with an endless body costs 64 KB, not all memory. `onBytes` sees every
+ * piece (the stall timer runs while an error body trickles in). A body that breaks gives what arrived.
+ */
+export async function readErrorBody(response: Response, onBytes?: (count: number) => void): Promise<string> {
+  if (!response.body) return ''
+  const reader = response.body.getReader()
+  const decoder = createDecoder()
+  let text = ''
+  try {
+    while (text.length < MAX_ERROR_BODY_CHARS) {
+      const { done, value } = await reader.read()
+      if (done) break
+      onBytes?.(value.byteLength)
+      text += decoder.decode(value)
+    }
+    text += decoder.flush()
+  } catch {
+    // what arrived is what we have
+  } finally {
+    reader.cancel().catch(() => {})
+  }
   return text.slice(0, MAX_ERROR_BODY_CHARS)
 }
 
@@ -33,7 +54,7 @@ export const fetchTransport: Transport = async (request, sink) => {
     contentType: response.headers.get('content-type') ?? '',
     retryAfter: response.headers.get('retry-after'),
   }
-  if (!sink.head(head)) return { type: 'refused', head, body: await readText(response) }
+  if (!sink.head(head)) return { type: 'refused', head, body: await readErrorBody(response, (count) => sink.bytes(count)) }
   if (!response.body) return { type: 'end' }
 
   const reader = response.body.getReader()

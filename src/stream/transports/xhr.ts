@@ -41,9 +41,26 @@ export const xhrTransport: Transport = (request, sink) =>
       accepted = sink.head(head)
     }
 
+    // A refused answer's body is read up to MAX_ERROR_BODY_CHARS, then the request is aborted: an endless error
+    // body must not grow responseText without bound.
+    const refuse = () =>
+      settle(() => {
+        const body = (xhr.responseText ?? '').slice(0, MAX_ERROR_BODY_CHARS)
+        if (xhr.readyState !== XMLHttpRequest.DONE) xhr.abort()
+        resolve({ type: 'refused', head: head!, body })
+      })
+
     const pump = (loaded: number) => {
       readHead()
-      if (!accepted || settled) return
+      if (settled) return
+      if (!accepted) {
+        if (head && loaded > seenBytes) {
+          sink.bytes(loaded - seenBytes)
+          seenBytes = loaded
+        }
+        if (head && (xhr.responseText ?? '').length >= MAX_ERROR_BODY_CHARS) refuse()
+        return
+      }
       const text = xhr.responseText
       if (loaded > seenBytes) {
         sink.bytes(loaded - seenBytes)
@@ -74,10 +91,7 @@ export const xhrTransport: Transport = (request, sink) =>
       if (accepted) {
         pump(event.loaded)
         settle(() => resolve({ type: 'end' }))
-      } else {
-        const body = (xhr.responseText ?? '').slice(0, MAX_ERROR_BODY_CHARS)
-        settle(() => resolve({ type: 'refused', head: head!, body }))
-      }
+      } else refuse()
     }
     xhr.onerror = () => settle(() => reject(new TypeError('network error')))
     request.signal.addEventListener('abort', onAbort)
