@@ -28,7 +28,8 @@ it('measures publishes, renders per message per publish, update→paint latency 
         monitor = useReactivityMonitor()
         store.createSession({
           id: 's',
-          messages: Array.from({ length: 50 }, (_, i) => ({ id: `m${i}`, role: 'assistant', content: `m${i}`, status: 'done', createdAt: 0 })),
+          // m49 is the answer being written: a finished message refuses appends.
+          messages: Array.from({ length: 50 }, (_, i) => ({ id: `m${i}`, role: 'assistant', content: `m${i}`, status: i === 49 ? 'streaming' : 'done', createdAt: 0 })),
         })
         const messages = store.getMessages('s')
         return () => h('div', messages.value.map((m) => h(Row, { key: m.id, message: m })))

@@ -112,9 +112,10 @@ export const hostileCases: Record<string, (baseUrl: string, transport: Transport
     // The page's text stays in the detail for the Details view and diagnostics, capped.
     expect(run.error!.detail).toMatch(/^<html>/)
     expect((run.error!.detail as string).length).toBeLessThanOrEqual(2000)
-    // Cancelled right after 64 KB arrived (xhr's progress events come in batches of up to a few hundred KB).
+    // Cancelled right after 64 KB arrived. xhr's progress events come in batches that grow with the machine's load
+    // (a few hundred KB quiet, 3.2 MB measured at load ≈ 8); unbounded, the body grew by ~80 MB a second.
     expect(run.bytes).toBeGreaterThanOrEqual(64 * 1024)
-    expect(run.bytes).toBeLessThan(2 * MiB)
+    expect(run.bytes).toBeLessThan(16 * MiB)
   },
 
   async 'row 2: a resume endpoint that replays and drops gives up after maxAttempts, saying so, with no event twice'(baseUrl, transport) {

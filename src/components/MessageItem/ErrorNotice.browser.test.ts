@@ -51,8 +51,9 @@ describe('the error notice with a detail of any shape', () => {
     for (const detail of details) {
       message.value = errorMessage(detail)
       await nextTick()
-      const notice = el.querySelector('.vcs-error[role="alert"]')
+      const notice = el.querySelector('.vcs-error')
       expect(notice, String(typeof detail)).not.toBeNull()
+      expect(notice!.querySelector('[role="alert"]')!.textContent).not.toBe('')
       expect(notice!.querySelector('.vcs-error__retry')).not.toBeNull()
       expect(notice!.querySelectorAll('.vcs-error__detail li').length).toBeLessThanOrEqual(21)
       expect(el.textContent).toContain('text so far')
