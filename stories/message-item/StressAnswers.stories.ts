@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/vue3-vite'
-import { expect } from 'storybook/test'
+import { expect, waitFor } from 'storybook/test'
 import { stressCaseNames, stressCases } from '../../src/markdown/stress.test-support'
 import type { StressCaseName } from '../../src/markdown/stress.test-support'
 import StressMessage from './StressMessage.vue'
@@ -43,7 +43,12 @@ function story(answer: StressCaseName, check: (md: HTMLElement) => Promise<void>
     name: stressCases[answer].title,
     // About 120 frames (two seconds at 60 Hz) whatever the answer's size.
     args: { answer, charsPerFrame: Math.max(40, Math.ceil(size / 120)) },
-    play: async ({ canvasElement }) => check(await streamed(canvasElement)),
+    // "done" is the message's status; its final render may land a frame or two later on a loaded machine (a
+    // 3,000-line block showed its streaming tail line once): wait for the finished DOM, fail if it never comes.
+    play: async ({ canvasElement }) => {
+      const md = await streamed(canvasElement)
+      await waitFor(() => check(md), { timeout: 15_000 })
+    },
   }
 }
 
