@@ -1,5 +1,5 @@
 // Code fences: an opener line, a fence left open at the end of the text, a line of only the fence run.
-import { isBlank, isDigit, skipBlanks } from './scan'
+import { isBlank, isDigit, skipBlanks, skipQuoteMarkers } from './scan'
 
 /** Past `>` quote markers (each with one optional space) and list markers (`-`, `*`, `+`, `1.`, `1)` + spaces). */
 function skipContainerMarkers(line: string, i: number): number {
@@ -46,11 +46,7 @@ function scanFenceOpener(line: string): { marker: string; info: string } | null 
 /** A fence line of only the run (after quote markers and blanks): the run, if it is `min`+ of one character. */
 export function scanFenceOnlyLine(line: string, min: number): string | null {
   let i = skipBlanks(line, 0)
-  while (line[i] === '>') {
-    i++
-    if (isBlank(line[i])) i++
-  }
-  i = skipBlanks(line, i)
+  i = skipBlanks(line, skipQuoteMarkers(line, i))
   const c = line[i]
   if (c !== '`' && c !== '~') return null
   let j = i

@@ -8,10 +8,10 @@
  * `regexp/no-super-linear-*` lint rules keep it that way).
  */
 
+import { lineOffsets } from '../lines'
 import { findOpenFence, isPartialOpener, scanFenceOnlyLine } from './fence'
 import { healInline } from './inline'
 import { blockPrefixLength, isMarkersOnly } from './markers'
-import { lineStarts } from './scan'
 import { DELIMITER_PARTIAL, isDelimiterRow, isTableLine, lastUnescapedPipe } from './table'
 
 export { findOpenFence } from './fence'
@@ -44,7 +44,7 @@ export function healTail(text: string): string {
   if (text.trim() === '') return ''
 
   // 2. Lines of the last paragraph (after the last blank line).
-  const starts = lineStarts(text)
+  const starts = lineOffsets(text)
   const lines = starts.map((s, k) => text.slice(s, k + 1 < starts.length ? starts[k + 1]! - 1 : text.length))
   let n = lines.length
   if (lines[n - 1] === '') n-- // text ends with a newline

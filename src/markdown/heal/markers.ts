@@ -1,5 +1,5 @@
 // Block markers at the start of a line: a line of only markers so far, and the length of a line's block prefix.
-import { isBlank, isDigit, skipBlanks } from './scan'
+import { isBlank, isDigit, skipBlanks, skipQuoteMarkers } from './scan'
 
 const MARKER_TAIL = new Set(['-', '=', '*', '_', '~', '`', '|', ':', '+', ' ', '\t'])
 
@@ -34,11 +34,7 @@ export function isMarkersOnly(line: string): boolean {
 export function blockPrefixLength(line: string): number {
   let i = 0
   while (i < 3 && line[i] === ' ') i++
-  while (line[i] === '>') {
-    i++
-    if (isBlank(line[i])) i++
-  }
-  i = skipBlanks(line, i)
+  i = skipBlanks(line, skipQuoteMarkers(line, i))
   const c = line[i]
   let after = -1
   if (c === '-' || c === '*' || c === '+') {

@@ -1,4 +1,4 @@
-// Scanner primitives shared by the healing rules: character classes, blank skipping, line starts.
+// Scanner primitives shared by the healing rules: character classes, blanks, quote markers.
 
 export const isBlank = (c: string | undefined) => c === ' ' || c === '\t'
 export const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9'
@@ -17,9 +17,11 @@ export function trimBlanks(s: string): string {
   return s.slice(a, b)
 }
 
-/** Offset of every line start in `text`. */
-export function lineStarts(text: string): number[] {
-  const starts = [0]
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1)
-  return starts
+/** Past `>` quote markers, each with one optional blank. */
+export function skipQuoteMarkers(line: string, i: number): number {
+  while (line[i] === '>') {
+    i++
+    if (isBlank(line[i])) i++
+  }
+  return i
 }
