@@ -1,44 +1,20 @@
 import type { Token } from 'markdown-it'
-import { closeOf, parseBlocks } from './blockParse'
-import type { Growth, HtmlParts } from './growing/index'
+import { CLOSED_BY_BLANK, closeOf, parseBlocks, sliceLines, topLevelGroups } from './blockParse'
+import type { Group } from './blockParse'
+import type { MarkdownBlock, MarkdownCodeBlock, MarkdownHtmlBlock } from './blocks'
+import { closingFenceRun, fenceStart, langOf } from './codeFence'
+import type { FenceState } from './codeFence'
+import type { Growth } from './growing/index'
 import { growingModule, loadGrowing } from './growing/load'
 import { healTail } from './heal'
+import { lineEndAfter, lineOffsets } from './lines'
 import { Lru, detach, hashString } from './lru'
 import { getMarkdownIt } from './md'
+import { mayDefineReferences } from './references'
 
+export { blockToHtml } from './blocks'
+export type { MarkdownBlock, MarkdownCodeBlock, MarkdownHtmlBlock } from './blocks'
 export type { HtmlParts } from './growing/index'
-
-interface BlockBase {
-  /** Stable per position: `b0`, `b1`, … A block keeps its key from its first character to the end. */
-  readonly key: string
-  readonly index: number
-  /** Finished: will not change again for this message (memoized, never re-rendered). */
-  readonly final: boolean
-}
-
-/** A block rendered to (sanitized) HTML: paragraph, heading, list, table, blockquote, rule … */
-export interface MarkdownHtmlBlock extends BlockBase {
-  readonly kind: 'html'
-  /** The block's top-level tag, e.g. `p`, `ul`, `table`, `h2`. */
-  readonly tag: string
-  readonly html: string
-  /**
-   * Set when a large block grew in parts (a long paragraph, list, table or quoted paragraph): `html` is
-   * `before + stable[0..count) + live + after`, and a view can append the new stable parts and replace only the
-   * live one instead of re-rendering the block. Stays on the block once it is finished.
-   */
-  readonly parts?: HtmlParts
-}
-
-/** A top-level fenced code block; highlighted by the component, not by the markdown renderer. */
-export interface MarkdownCodeBlock extends BlockBase {
-  readonly kind: 'code'
-  /** The fence's language (first word of the info string), `''` when none. */
-  readonly lang: string
-  readonly code: string
-}
-
-export type MarkdownBlock = MarkdownHtmlBlock | MarkdownCodeBlock
 
 export interface StreamingMarkdownOptions {
   /**
@@ -82,34 +58,6 @@ interface CachedHtml {
   html: string
 }
 
-/** Blocks a blank line ends for good (lists and indented code can continue after one). */
-const CLOSED_BY_BLANK = /^(?:paragraph_open|heading_open|table_open|blockquote_open|hr|fence)$/
-const REFERENCE_LABEL = /^\[[^\]]+\]:/
-
-/**
- * Could `text` define a link reference (`[id]: url`), also inside a quote or list item? Such a definition changes
- * blocks above it, so a final render with one is done in one pass. Conservative: a line whose text after container
- * markers starts like a definition counts.
- */
-export function mayDefineReferences(text: string): boolean {
-  for (let pos = text.indexOf('['); pos !== -1; pos = text.indexOf('[', pos + 1)) {
-    let i = pos
-    while (i > 0 && ' \t>*+-.)0123456789'.includes(text[i - 1]!)) i--
-    if ((i === 0 || text[i - 1] === '\n') && REFERENCE_LABEL.test(text.slice(pos, lineEnd(text, pos)))) return true
-  }
-  return false
-}
-
-/** Offset just after the newline that ends the line at `from` (or the end of the text). */
-function lineEndAfter(text: string, from: number): number {
-  const nl = text.indexOf('\n', from)
-  return nl === -1 ? text.length : nl + 1
-}
-
-function lineEnd(text: string, from: number): number {
-  const nl = text.indexOf('\n', from)
-  return nl === -1 ? text.length : nl
-}
 const identity = (html: string) => html
 const sanitizerIds = new WeakMap<(html: string) => string, number>()
 let nextSanitizerId = 0
@@ -119,79 +67,6 @@ const htmlCache = new Lru<string, CachedHtml>(2000, 2_000_000)
 /** Clears the shared memo of finished blocks (tests and memory-sensitive apps). */
 export function clearMarkdownCache(): void {
   htmlCache.clear()
-}
-
-interface Group {
-  from: number
-  to: number
-  lineStart: number
-  lineEnd: number
-}
-
-function topLevelGroups(tokens: Token[]): Group[] {
-  const groups: Group[] = []
-  let i = 0
-  while (i < tokens.length) {
-    const t = tokens[i]!
-    let j = i + 1
-    if (t.nesting === 1) {
-      let depth = 1
-      while (j < tokens.length && depth > 0) {
-        depth += tokens[j]!.nesting
-        j++
-      }
-    }
-    const map = t.map ?? [0, 0]
-    groups.push({ from: i, to: j, lineStart: map[0], lineEnd: map[1] })
-    i = j
-  }
-  return groups
-}
-
-function lineOffsets(text: string): number[] {
-  const starts = [0]
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1)
-  return starts
-}
-
-function sliceLines(text: string, offsets: number[], g: Group): string {
-  const at = (line: number) => (line < offsets.length ? offsets[line]! : text.length)
-  return text.slice(at(g.lineStart), at(g.lineEnd))
-}
-
-function langOf(info: string): string {
-  return getMarkdownIt().utils.unescapeAll(info).trim().split(/\s+/)[0] ?? ''
-}
-
-/** A complete fence opener line at the start of `region`: its run, info string and length (with the newline). */
-function fenceStart(region: string): { marker: string; info: string; length: number } | null {
-  const c = region[0]
-  if (c !== '`' && c !== '~') return null
-  let run = 1
-  while (region[run] === c) run++
-  const nl = region.indexOf('\n')
-  if (run < 3 || nl === -1) return null
-  return { marker: region.slice(0, run), info: region.slice(run, nl), length: nl + 1 }
-}
-
-/** The run of a closing fence line (up to 3 spaces, 3+ backticks or tildes, trailing blanks), or null. */
-function closingFenceRun(line: string): string | null {
-  let i = 0
-  while (i < 3 && line[i] === ' ') i++
-  const c = line[i]
-  if (c !== '`' && c !== '~') return null
-  let j = i
-  while (line[j] === c) j++
-  let k = j
-  while (line[k] === ' ' || line[k] === '\t') k++
-  return j - i >= 3 && k === line.length ? line.slice(i, j) : null
-}
-
-interface FenceState {
-  bodyStart: number
-  marker: string
-  lang: string
-  scanned: number
 }
 
 /** Creates the incremental renderer for one message. */
@@ -438,14 +313,6 @@ export function createStreamingMarkdown(options: StreamingMarkdownOptions = {}):
   }
 
   return { update, reset }
-}
-
-/** Plain HTML of a block: code blocks as markdown-it renders a fence (`<pre><code class="language-x">`). */
-export function blockToHtml(block: MarkdownBlock): string {
-  if (block.kind === 'html') return block.html
-  const md = getMarkdownIt()
-  const cls = block.lang ? ` class="${md.options.langPrefix}${md.utils.escapeHtml(block.lang)}"` : ''
-  return `<pre><code${cls}>${md.utils.escapeHtml(block.code)}</code></pre>\n`
 }
 
 /** One-shot blocks for a finished message (the same path the streaming renderer ends with). */

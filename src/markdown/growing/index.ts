@@ -15,7 +15,7 @@ import { ListGrowth } from './list'
 import { ParagraphGrowth, QuoteGrowth } from './paragraph'
 import { closeOf } from './shared'
 import type { Growth, GrowthOptions, GrowthStep } from './shared'
-import type { MarkdownHtmlBlock } from '../streaming'
+import type { MarkdownHtmlBlock } from '../blocks'
 import { TableGrowth } from './table'
 
 export { parseBlocks } from './shared'

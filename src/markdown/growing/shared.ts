@@ -1,5 +1,6 @@
 // Types and helpers shared by the growing kinds (see ./index.ts).
 export { closeOf, parseBlocks } from '../blockParse'
+export { lineEnd } from '../lines'
 import type MarkdownIt from 'markdown-it'
 import type { Token } from 'markdown-it'
 import { closeOf } from '../blockParse'
@@ -105,10 +106,4 @@ export function lineStartOf(text: string, n: number): number {
 export function nextLineStart(text: string, pos: number): number {
   const nl = text.indexOf('\n', pos)
   return nl === -1 ? -1 : nl + 1
-}
-
-/** Where the line starting at `start` ends (excluding the newline). */
-export function lineEnd(text: string, start: number): number {
-  const nl = text.indexOf('\n', start)
-  return nl === -1 ? text.length : nl
 }
