@@ -105,6 +105,22 @@ describe('createStreamingMarkdown', () => {
     expect(html(streamFinal(doc, 3))).toBe(renderMarkdown(doc))
   })
 
+  it('writes column alignment as classes, which the sanitizer keeps (no style attribute)', () => {
+    const out = renderMarkdown('| a | b | c | d |\n| :- | :-: | -: | - |\n| 1 | 2 | 3 | 4 |\n')
+    expect(out).toContain('<th class="vcs-align-left">a</th>')
+    expect(out).toContain('<th class="vcs-align-center">b</th>')
+    expect(out).toContain('<td class="vcs-align-right">3</td>')
+    expect(out).toContain('<td>4</td>')
+    expect(out).not.toContain('style=')
+  })
+
+  it('names a task checkbox by its item text, in no language of its own', () => {
+    const out = renderMarkdown('- [x] Angebot **senden**\n- [ ] Rechnung prüfen\n')
+    expect(out).toContain('<li class="vcs-task-item"><label class="vcs-task-label"><input class="vcs-task" type="checkbox" disabled checked> Angebot <strong>senden</strong></label></li>')
+    expect(out).toContain('<label class="vcs-task-label"><input class="vcs-task" type="checkbox" disabled> Rechnung prüfen</label>')
+    expect(out).not.toContain('aria-label')
+  })
+
   it('keeps links to http(s), mailto and relative paths only; images http(s) only', () => {
     const out = renderMarkdown('[a](javascript:alert(1)) [b](mailto:x@y.z) [c](/rel) [d](data:text/html,x) ![e](data:image/png;base64,xx) ![f](https://x.y/f.png) <b onclick="x">raw</b>')
     expect(out).not.toMatch(/href="javascript|href="data|src="data|<b /)
