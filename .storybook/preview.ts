@@ -3,6 +3,7 @@ import { setup } from '@storybook/vue3-vite'
 import isChromatic from 'chromatic/isChromatic'
 import { mswLoader } from 'msw-storybook-addon/csf3'
 import { createPinia } from 'pinia'
+import { createPictureHandlers } from 'vue-chat-stream/mocks'
 import '@fontsource/inter/400.css'
 import '@fontsource/inter/600.css'
 import '../src/styles/tokens.css'
@@ -59,6 +60,9 @@ const preview: Preview = {
     },
   ],
   parameters: {
+    // The fixtures' pictures (the kitchen sink's diagram) come from the harness, not the network. A story with
+    // handlers of its own gets them from createHandlers().
+    msw: { handlers: createPictureHandlers() },
     layout: 'padded',
     controls: { expanded: true },
     a11y: { test: 'error' },
