@@ -4,10 +4,11 @@ import isChromatic from 'chromatic/isChromatic'
 import { mswLoader } from 'msw-storybook-addon/csf3'
 import { createPinia } from 'pinia'
 import { createPictureHandlers } from 'vue-chat-stream/mocks'
-import '@fontsource/inter/400.css'
-import '@fontsource/inter/600.css'
+// The fonts an app gets from `vue-chat-stream/fonts.css`: Storybook renders what the example app renders.
+import '../src/styles/fonts.css'
 import '../src/styles/tokens.css'
 import { ChatConfigProvider } from '../src/components/ChatConfig'
+import './page.css'
 import './snapshot.css'
 import { allModes } from './modes'
 
