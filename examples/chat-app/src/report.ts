@@ -5,8 +5,12 @@ import type { EventStream } from 'vue-chat-stream'
 
 export type ReportResult = { copied: true } | { copied: false; json: string }
 
+// `import.meta.env` is replaced at build time: with VITE_SUPPORT_TOOLS=off the import is dead code, and no chunk.
+const loadDebug = import.meta.env.VITE_SUPPORT_TOOLS === 'off' ? undefined : () => import('vue-chat-stream/debug')
+
 export async function reportProblem(stream: EventStream | undefined, note: string): Promise<ReportResult> {
-  const { collectDiagnostics, stringifyDiagnostics } = await import('vue-chat-stream/debug')
+  if (!loadDebug) throw new Error('This build has no support tools (VITE_SUPPORT_TOOLS=off).')
+  const { collectDiagnostics, stringifyDiagnostics } = await loadDebug()
   // A stream nobody recorded gives its counters (status, retries, stalls, bytes, timings); a file copied from the
   // open debug panel has the event log too.
   const json = stringifyDiagnostics(collectDiagnostics({ stream, note }))
