@@ -94,6 +94,18 @@ describe('createStreamingMarkdown', () => {
     expect(closed[1]).toMatchObject({ kind: 'code', code: 'print(1)\n', final: true })
   })
 
+  it('continues correctly when text goes on after a final render (an answer resumed after a drop ended it)', () => {
+    const s = createStreamingMarkdown()
+    const cut = 'Intro.\n\n1. **Batching** — apply many deltas instead of one'
+    const whole = `${cut} re-render per token.\n2. **Stable** blocks.\n\nEnd.`
+    s.update(cut.slice(0, 20), true)
+    s.update(cut, true)
+    // The drop ends the answer: its text so far is rendered final (status error), then the resume streams on.
+    expect(html(s.update(cut, false))).toBe(renderMarkdown(cut))
+    expect(html(s.update(whole.slice(0, cut.length + 10), true))).toContain('<li><strong>Batching</strong> — apply many deltas instead of one re-render')
+    expect(html(s.update(whole, false))).toBe(renderMarkdown(whole))
+  })
+
   it('starts over when the content is replaced (regenerate)', () => {
     const s = createStreamingMarkdown()
     s.update('Alpha paragraph.\n\nBeta', true)
