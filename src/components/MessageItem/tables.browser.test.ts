@@ -70,7 +70,7 @@ describe('tables', () => {
       for (let at = size; at < content.length; at += size) {
         message.value = msg(content.slice(0, at), 'streaming')
         await nextTick()
-        for (const cell of el.querySelectorAll('th, td')) {
+        for (const cell of el.querySelectorAll<HTMLTableCellElement>('th, td')) {
           const column = cell.cellIndex
           seen.add(`${column}:${cell.className}:${getComputedStyle(cell).textAlign}`)
         }
