@@ -1,7 +1,7 @@
-// Library build: ESM entries for `.`, `./debug`, `./markdown`, `./mocks`, `./mocks/node`, the `vue-chat-stream` bin and one
-// `style.css`.
+// Library build: ESM entries for `.`, `./debug`, `./markdown`, `./mocks`, `./mocks/node`, the `vue-chat-stream` bin, one
+// `style.css` and the optional `fonts.css`.
 // Runtime dependencies and peers stay external; app bundlers resolve them once.
-import { chmodSync } from 'node:fs'
+import { chmodSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import vue from '@vitejs/plugin-vue'
 import { defineConfig, type Plugin } from 'vite'
@@ -22,8 +22,19 @@ const executableBin: Plugin = {
   },
 }
 
+/**
+ * `vue-chat-stream/fonts.css` as written: its `@import`s name `@fontsource/inter` (a dependency), which the app's
+ * bundler resolves and whose font files it copies, as it does for any package's CSS.
+ */
+const fontsCss: Plugin = {
+  name: 'vcs-fonts-css',
+  generateBundle() {
+    this.emitFile({ type: 'asset', fileName: 'fonts.css', source: readFileSync(`${root}src/styles/fonts.css`, 'utf8') })
+  },
+}
+
 export default defineConfig({
-  plugins: [vue(), executableBin],
+  plugins: [vue(), executableBin, fontsCss],
   // The MSW worker script belongs to the app (`npx msw init`), not to the package.
   publicDir: false,
   build: {

@@ -3,10 +3,12 @@ import { setup } from '@storybook/vue3-vite'
 import isChromatic from 'chromatic/isChromatic'
 import { mswLoader } from 'msw-storybook-addon/csf3'
 import { createPinia } from 'pinia'
-import '@fontsource/inter/400.css'
-import '@fontsource/inter/600.css'
+import { createPictureHandlers } from 'vue-chat-stream/mocks'
+// The fonts an app gets from `vue-chat-stream/fonts.css`: Storybook renders what the example app renders.
+import '../src/styles/fonts.css'
 import '../src/styles/tokens.css'
 import { ChatConfigProvider } from '../src/components/ChatConfig'
+import './page.css'
 import './snapshot.css'
 import { allModes } from './modes'
 
@@ -59,6 +61,9 @@ const preview: Preview = {
     },
   ],
   parameters: {
+    // The fixtures' pictures (the kitchen sink's diagram) come from the harness, not the network. A story with
+    // handlers of its own gets them from createHandlers().
+    msw: { handlers: createPictureHandlers() },
     layout: 'padded',
     controls: { expanded: true },
     a11y: { test: 'error' },

@@ -53,6 +53,34 @@ async function fitViewport(root: HTMLElement, width: number, height: number): Pr
   if (grown > bottom) throw new Error(`story root grew from ${bottom}px to ${grown}px when the viewport grew: its height follows the viewport`)
 }
 
+/** Whether any part of `el` is on screen: inside the viewport and every scrolling ancestor's box. */
+function inView(el: Element): boolean {
+  const r = el.getBoundingClientRect()
+  let top = Math.max(r.top, 0)
+  let bottom = Math.min(r.bottom, window.innerHeight)
+  for (let parent = el.parentElement; parent && top <= bottom; parent = parent.parentElement) {
+    if (getComputedStyle(parent).overflowY === 'visible') continue
+    const p = parent.getBoundingClientRect()
+    top = Math.max(top, p.top)
+    bottom = Math.min(bottom, p.bottom)
+  }
+  return top <= bottom
+}
+
+/**
+ * Waits until every picture inside the viewport has loaded (or failed): pictures load lazily and, in stories,
+ * through the harness's service worker, so one may arrive after the layout settled. Bounded: a picture that never
+ * arrives shows as missing in the diff rather than hanging the run.
+ */
+async function picturesSettled(root: HTMLElement): Promise<void> {
+  const visible = [...root.querySelectorAll('img')].filter((img) => img.src !== '' && inView(img))
+  const deadline = performance.now() + 5000
+  for (const img of visible) {
+    while (!img.complete && performance.now() < deadline) await new Promise((r) => setTimeout(r, 25))
+    await img.decode().catch(() => undefined)
+  }
+}
+
 afterEach(async (ctx) => {
   if (!inject('vcsVisual')) return
   const meta = ctx.task.meta as { storyId?: string }
@@ -85,6 +113,7 @@ afterEach(async (ctx) => {
       document.documentElement.dataset.vcsTheme = theme
       await fitViewport(root, size.width, size.height)
       await document.fonts.ready
+      await picturesSettled(root)
       await nextFrames(2)
       await expect(page.elementLocator(root)).toMatchScreenshot(`${meta.storyId}/${mode.replace(' ', '-')}`, {
         timeout: 5_000,

@@ -2,6 +2,7 @@ import { http, HttpResponse, type HttpHandler } from 'msw'
 import { MISBEHAVE_HEADER, misbehaviours, misbehaviourSet, requestMisbehaviours, type Misbehaviour } from './misbehave.js'
 import { playEndless, playStream, type StreamSink } from './play.js'
 import { createResponder, type HarnessOptions, type MockResult } from './respond.js'
+import { fixturePictures } from './scenarios/pictures.js'
 
 export interface CreateHandlersOptions extends HarnessOptions {
   /**
@@ -112,6 +113,8 @@ async function respond(result: MockResult, signal: AbortSignal, timeScale: numbe
  * - `GET  {baseUrl}/api/sessions/:sessionId/messages/:messageId/stream` (resume with `Last-Event-ID`)
  * - `GET  {baseUrl}/api/sessions/:sessionId/messages` (the legacy EventSource endpoint, for the 422 story)
  *
+ * - `GET  https://example.com/diagram.svg` and the fixtures' other pictures ({@link createPictureHandlers})
+ *
  * A request may pick its own scenario with the `X-Mock-Scenario` header (JSON of a `Partial<Scenario>`).
  */
 export function createHandlers(options: CreateHandlersOptions = {}): HttpHandler[] {
@@ -158,5 +161,16 @@ export function createHandlers(options: CreateHandlersOptions = {}): HttpHandler
       const result = responder.resume(String(params.sessionId), String(params.messageId), req)
       return respond(result, request.signal, timeScale)
     }),
+    ...createPictureHandlers(),
   ]
+}
+
+/**
+ * Handlers for the pictures the fixtures show (e.g. the kitchen sink's diagram), so they render without a network.
+ * Part of {@link createHandlers}; on their own for pages that show fixtures without streaming them.
+ */
+export function createPictureHandlers(): HttpHandler[] {
+  return Object.entries(fixturePictures).map(([url, picture]) =>
+    http.get(url, () => new HttpResponse(picture.body, { headers: { 'Content-Type': picture.contentType } })),
+  )
 }

@@ -26,7 +26,9 @@ export type { SseFrame } from './sse.js'
 // Server logic and MSW handlers
 export { DEMO_TOKEN, IDEMPOTENCY_HEADER, MISSING_AUTH_BODY, SCENARIO_HEADER, createResponder } from './respond.js'
 export type { HarnessOptions, MockRequest, MockResult, Responder } from './respond.js'
-export { createHandlers } from './handlers.js'
+export { createHandlers, createPictureHandlers } from './handlers.js'
+export { fixturePictures } from './scenarios/pictures.js'
+export type { FixturePicture } from './scenarios/pictures.js'
 export type { CreateHandlersOptions } from './handlers.js'
 export {
   MISBEHAVE_HEADER,

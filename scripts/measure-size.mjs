@@ -7,9 +7,13 @@
 //  - debug: the same for `vue-chat-stream/debug` (dist/debug.js) on its own, and what valibot — the diagnostics
 //    import's schema library, in that entry only — costs there: the functions src/diagnostics/parse.ts imports,
 //    bundled and minified alone.
+//  - the debug side: the same app plus `import('vue-chat-stream/debug')` behind a flag (docs/operations.md): the
+//    first-render JS must not grow, and the panel must be in chunks loaded on demand only. With no import of
+//    `./debug` at all, an app ships none of it (the first measurement: no debug module in any chunk).
 // Needs `dist/` (run `npm run build` or `vite build --config vite.lib.config.ts` first).
 // Usage: node scripts/measure-size.mjs [--json]
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
@@ -105,6 +109,27 @@ async function valibotCost() {
   return { names, gzip: gz(code) }
 }
 
+/** Modules of the debug side (the `./debug` entry's own code: panel, diagnostics, doctor, reactivity monitor). */
+export const DEBUG_MODULE = /src\/(debug\.ts|diagnostics\/|doctor\/|components\/StreamingDebugPanel\/|composables\/useReactivityMonitor)|dist\/debug\.js|StreamingDebugPanel/
+
+/** An app that opens the debug panel only when a flag says so: `if (flag) import('vue-chat-stream/debug')`. */
+async function flaggedDebugApp() {
+  const dir = mkdtempSync(join(tmpdir(), 'vcs-size-'))
+  const entry = join(dir, 'app.js')
+  writeFileSync(
+    entry,
+    [
+      `export * from ${JSON.stringify(join(root, 'dist/index.js'))}`,
+      `export const openDebugPanel = () => import(${JSON.stringify(join(root, 'dist/debug.js'))})`,
+    ].join('\n'),
+  )
+  try {
+    return await appBundle(entry)
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
 export async function measureSize() {
   const entry = join(root, 'dist/index.js')
   if (!existsSync(entry)) throw new Error('dist/index.js is missing: run `npm run build` first')
@@ -112,6 +137,8 @@ export async function measureSize() {
   const app = await appBundle(entry)
   const debug = await appBundle(join(root, 'dist/debug.js'))
   const sum = (list) => list.reduce((n, c) => n + c.gzip, 0)
+  const debugIn = (chunks) => chunks.filter((c) => c.modules.some((m) => DEBUG_MODULE.test(m)))
+  const flagged = await flaggedDebugApp()
   return {
     library,
     libraryGzip: sum(library),
@@ -120,6 +147,14 @@ export async function measureSize() {
     debug,
     debugInitialGzip: sum(debug.initial),
     valibot: await valibotCost(),
+    // Without an import of ./debug: no debug module anywhere in the app, not even in a lazy chunk.
+    appDebugChunks: debugIn([...app.initial, ...app.lazy]).map((c) => c.file),
+    flaggedDebug: {
+      initialGzip: sum(flagged.initial),
+      initialDebugChunks: debugIn(flagged.initial).map((c) => c.file),
+      lazyDebugGzip: sum(debugIn(flagged.lazy)),
+      lazyDebugChunks: debugIn(flagged.lazy).map((c) => c.file),
+    },
   }
 }
 
@@ -138,5 +173,10 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     console.log(`debug entry alone, before first render (dependencies bundled, vue/pinia external): ${kb(size.debugInitialGzip)} gzip`)
     for (const c of size.debug.initial) console.log(`  ${c.file} ${kb(c.gzip)}: ${c.packages.join(', ')}`)
     console.log(`  of which valibot (${size.valibot.names.length} functions, as the diagnostics import uses them): ${kb(size.valibot.gzip)} gzip`)
+    const f = size.flaggedDebug
+    console.log(`debug side, app without an import of vue-chat-stream/debug: ${size.appDebugChunks.length ? `IN ${size.appDebugChunks.join(', ')}` : 'none in any chunk'}`)
+    console.log(
+      `debug side behind a flag (import('vue-chat-stream/debug')): first render ${kb(f.initialGzip)} gzip (${f.initialDebugChunks.length ? `debug IN ${f.initialDebugChunks.join(', ')}` : 'no debug module'}), panel on demand ${kb(f.lazyDebugGzip)} gzip in ${f.lazyDebugChunks.length} chunk(s)`,
+    )
   }
 }

@@ -29,6 +29,8 @@ const NOT_STAGED = new Set(['node_modules', '.git', 'dist', 'storybook-static', 
 interface AnswerState {
   status: string | null
   textLength: number
+  /** Buttons on the page that say Stop. */
+  stops: number
 }
 
 /** Children inherit neither npm's per-script variables (they would point npm at this repo) nor Vitest's NODE_ENV. */
@@ -49,6 +51,14 @@ function run(cwd: string, command: string, args: string[]): Promise<string> {
       else done(stdout)
     })
   })
+}
+
+/** Paths (as the page requests them) of the built JS files that hold the debug panel (its CSS class names). */
+function panelChunks(dist: string): string[] {
+  const assets = join(dist, 'assets')
+  return readdirSync(assets)
+    .filter((file) => file.endsWith('.js') && readFileSync(join(assets, file), 'utf8').includes('vcs-debug__'))
+    .map((file) => `/assets/${file}`)
 }
 
 /** The strong-emphasis texts the fixture's markdown asks for, e.g. `**Batching**` → `Batching`. */
@@ -135,6 +145,10 @@ describe('an app that installs the packed library (examples/chat-app)', () => {
     const page = await browser!.newPage({ viewport: { width: 1000, height: 700 } })
     const pageErrors: string[] = []
     page.on('pageerror', (error) => pageErrors.push(String(error)))
+    const requested: string[] = []
+    page.on('request', (r) => r.url().startsWith(site!.url) && requested.push(new URL(r.url()).pathname))
+    const debugChunks = panelChunks(join(app, 'dist'))
+    expect(debugChunks.length, 'the build has the debug panel in a chunk of its own').toBeGreaterThan(0)
     await page.addInitScript(() => {
       const states: AnswerState[] = []
       ;(window as unknown as { answerStates: AnswerState[] }).answerStates = states
@@ -142,7 +156,8 @@ describe('an app that installs the packed library (examples/chat-app)', () => {
         const answer = document.querySelector('[data-role="assistant"]')
         if (!answer) return
         const textLength = answer.querySelector('.vcs-message__body')?.textContent?.trim().length ?? 0
-        states.push({ status: answer.getAttribute('data-status'), textLength })
+        const stops = [...document.querySelectorAll('button')].filter((b) => b.textContent?.trim() === 'Stop').length
+        states.push({ status: answer.getAttribute('data-status'), textLength, stops })
       }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true })
     })
 
@@ -176,6 +191,9 @@ describe('an app that installs the packed library (examples/chat-app)', () => {
     const partials = states.filter((s) => s.status === 'streaming' && s.textLength > 0 && s.textLength < finalLength)
     expect(partials.length, `partial answers painted before done (of ${states.length} snapshots)`).toBeGreaterThan(1)
     expect(new Set(partials.map((s) => s.textLength)).size, 'the partial answer grows').toBeGreaterThan(1)
+    // One Stop button while answering (the answer's own), none after.
+    expect(new Set(partials.map((s) => s.stops)), 'Stop buttons while streaming').toEqual(new Set([1]))
+    expect(states.at(-1)?.stops).toBe(0)
 
     // Markdown, not source text: the fixture's ordered list with bold lead-ins, its closing paragraph, no `**`.
     const lines = FIXTURE.content.split('\n')
@@ -185,6 +203,9 @@ describe('an app that installs the packed library (examples/chat-app)', () => {
     expect(await body.innerText()).not.toContain('**')
     expect(pageErrors).toEqual([])
 
+    // The support tools are not downloaded by a user who did not ask for them.
+    expect(requested.filter((path) => debugChunks.includes(path)), 'debug chunks fetched without ?debug').toEqual([])
+
     const screenshot = process.env.VCS_EXAMPLE_SCREENSHOT
     if (screenshot) {
       mkdirSync(dirname(resolve(root, screenshot)), { recursive: true })
@@ -192,4 +213,43 @@ describe('an app that installs the packed library (examples/chat-app)', () => {
     }
     await page.close()
   }, 120_000)
+
+  it('opens the debug panel for support with ?debug=1 (its chunk loads then), and Report a problem copies a redacted file', async () => {
+    const context = await browser!.newContext({ viewport: { width: 1280, height: 800 } })
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site!.url })
+    const page = await context.newPage()
+    const pageErrors: string[] = []
+    page.on('pageerror', (error) => pageErrors.push(String(error)))
+    const requested: string[] = []
+    page.on('request', (r) => r.url().startsWith(site!.url) && requested.push(new URL(r.url()).pathname))
+    await page.goto(`${site!.url}/?debug=1&api=${encodeURIComponent(mock!.url)}`)
+    await page.getByRole('heading', { name: 'Streaming diagnostics' }).waitFor({ timeout: 30_000 })
+    expect(requested.some((path) => panelChunks(join(app, 'dist')).includes(path))).toBe(true)
+
+    await page.getByLabel('Your question').fill(QUESTION)
+    await page.getByRole('button', { name: 'Send' }).click()
+    await expect.poll(() => page.locator('[data-role="assistant"]').getAttribute('data-status'), { timeout: 30_000 }).toBe('done')
+    await expect.poll(() => page.locator('.vcs-debug [data-testid="state"]').textContent(), { timeout: 10_000 }).toBe('closed')
+    await page.getByRole('button', { name: 'Report a problem' }).click()
+    await page.getByText('Copied. Paste it into your message to support.').waitFor()
+    const copied = JSON.parse(await page.evaluate(() => navigator.clipboard.readText())) as { schema: string; redacted: boolean; note: string; stream: { status: number; tokenTransport: string } }
+    expect(copied).toMatchObject({ schema: 'vue-chat-stream/diagnostics', redacted: true, note: 'Reported from the example app', stream: { status: 200, tokenTransport: 'header' } })
+    expect(JSON.stringify(copied)).not.toContain('Bearer demo')
+    // Ctrl+Alt+D closes the panel again.
+    await page.keyboard.press('Control+Alt+KeyD')
+    await expect.poll(() => page.getByRole('heading', { name: 'Streaming diagnostics' }).count()).toBe(0)
+    expect(pageErrors).toEqual([])
+    await context.close()
+  }, 120_000)
+
+  it('builds without any debug code when VITE_SUPPORT_TOOLS=off', async () => {
+    const off = join(app, 'dist-off')
+    await new Promise<void>((done, fail) => {
+      execFile('npm', ['exec', '--no', '--', 'vite', 'build', '--logLevel', 'warn', '--outDir', off], { cwd: app, env: { ...childEnv(), VITE_SUPPORT_TOOLS: 'off' } }, (error, stdout, stderr) =>
+        error ? fail(new Error(`${error.message}\n${stdout}\n${stderr}`)) : done(),
+      )
+    })
+    expect(panelChunks(off)).toEqual([])
+    expect(panelChunks(join(app, 'dist')).length).toBeGreaterThan(0)
+  }, 180_000)
 })

@@ -19,6 +19,8 @@ interface Size {
   debugInitialGzip: number
   debug: { initial: MeasuredChunk[]; lazy: MeasuredChunk[] }
   valibot: { names: string[]; gzip: number }
+  appDebugChunks: string[]
+  flaggedDebug: { initialGzip: number; initialDebugChunks: string[]; lazyDebugGzip: number; lazyDebugChunks: string[] }
 }
 
 /** The packaging issue's budget: the library's own JS for the root entry, shiki grammars and themes excluded. */
@@ -58,7 +60,7 @@ describe('package', () => {
       expect(file, subpath).toBeDefined()
       expect(existsSync(file as string), `${subpath} → ${file}`).toBe(true)
     }
-    expect(Object.keys(pkg.exports).sort()).toEqual(['.', './debug', './markdown', './mocks', './mocks/node', './package.json', './style.css'])
+    expect(Object.keys(pkg.exports).sort()).toEqual(['.', './debug', './fonts.css', './markdown', './mocks', './mocks/node', './package.json', './style.css'])
     expect(pkg.sideEffects).toEqual(['*.css'])
     expect(Object.keys(pkg.peerDependencies)).toEqual(expect.arrayContaining(['vue', 'pinia']))
   })
@@ -98,6 +100,16 @@ describe('package', () => {
 
     it(`keeps vue-chat-stream/debug within ${DEBUG_INITIAL_BUDGET / 1024} KB gzip`, () => {
       expect(size.debugInitialGzip).toBeLessThanOrEqual(DEBUG_INITIAL_BUDGET)
+    })
+
+    it('ships no debug code to an app that does not import vue-chat-stream/debug, and only on demand behind a flag', () => {
+      // docs/operations.md, "Switch the debug panel off": the proof the operations kit points at.
+      expect(size.appDebugChunks).toEqual([])
+      expect(size.flaggedDebug.initialDebugChunks).toEqual([])
+      expect(size.flaggedDebug.lazyDebugChunks.length).toBeGreaterThan(0)
+      expect(size.flaggedDebug.lazyDebugGzip).toBeGreaterThan(10 * 1024)
+      // Splitting out the code both entries share costs a little compression; the panel itself stays out.
+      expect(size.flaggedDebug.initialGzip - size.appInitialGzip).toBeLessThan(2 * 1024)
     })
 
     it('loads every shiki grammar in its own chunk, on demand', () => {

@@ -6,6 +6,8 @@ export interface Fixture {
   name: string
   /** Human title for Storybook controls and docs. */
   title: string
+  /** The question this answer replies to: what a story or a demo shows as the user's message above it. */
+  question: string
   /** The complete answer: the concatenated deltas always equal this, byte for byte. */
   content: string
   /**
@@ -19,19 +21,21 @@ export interface Fixture {
 
 const FENCE = '```'
 
-function scripted(name: string, title: string, script: readonly string[], extra: Partial<Fixture> = {}): Fixture {
-  return { name, title, content: script.join(''), script, ...extra }
+function scripted(name: string, title: string, question: string, script: readonly string[], extra: Partial<Fixture> = {}): Fixture {
+  return { name, title, question, content: script.join(''), script, ...extra }
 }
 
 const oneLiner: Fixture = {
   name: 'one-liner',
   title: 'One-liner',
+  question: 'What is the capital of Australia?',
   content: 'Sure — the capital of Australia is **Canberra**.',
 }
 
 const shortAnswer: Fixture = {
   name: 'short-answer',
   title: 'Short multi-paragraph answer',
+  question: 'How do you keep a streamed answer smooth?',
   content: [
     'Streaming responses arrive as a series of small text deltas, so the interface has to render text that is',
     'still being written.',
@@ -48,6 +52,7 @@ const shortAnswer: Fixture = {
 const kitchenSink: Fixture = {
   name: 'kitchen-sink',
   title: 'Markdown kitchen sink',
+  question: 'Show me everything markdown can do.',
   content: `# Release notes: markdown kitchen sink
 
 This answer uses *every* common construct: **bold**, _italic_, ***both***, ~~strikethrough~~, \`inline code\`,
@@ -84,7 +89,7 @@ and a [link to the docs](https://example.com/docs "Docs title"), plus an autolin
 | Links   | ✅     | [here](https://example.com) |
 | Images  | ⚠️     | lazy |
 
-![A small diagram](https://example.com/diagram.png "Diagram")
+![A small diagram](https://example.com/diagram.svg "Diagram")
 
 ---
 
@@ -95,15 +100,14 @@ and a [link to the docs](https://example.com/docs "Docs title"), plus an autolin
 ###### Heading six
 
 A final paragraph with a hard line break  
-right here, and a footnote-like marker[^1].
-
-[^1]: Footnotes are not part of CommonMark; they may render as text.
+right here.
 `,
 }
 
 const codeHeavy: Fixture = {
   name: 'code-heavy',
   title: 'Code-heavy (ts, python, bash, json, diff, unknown)',
+  question: 'Show me the stream client in TypeScript, the endpoint in Python and a curl call.',
   content: `Here are the pieces you asked for.
 
 ${FENCE}ts
@@ -180,6 +184,7 @@ function tableRows(n: number): string {
 const tableHeavy: Fixture = {
   name: 'table-heavy',
   title: 'Table-heavy',
+  question: 'How fast is each model? Put the latency in tables.',
   content: `Latency by model:
 
 | # | Model | p50 | Error rate | Note |
@@ -211,6 +216,7 @@ A table with escaped pipes and inline code:
 const i18n: Fixture = {
   name: 'i18n',
   title: 'Emoji, CJK and RTL',
+  question: 'Say hello in a few languages and scripts.',
   content: `Hello 👋! Here is the same greeting in a few scripts:
 
 - 日本語: こんにちは、世界。ストリーミングのテストです。
@@ -228,7 +234,7 @@ Emoji with modifiers and joiners: 👍🏽 👩‍👩‍👧‍👦 🏳️‍�
 `,
 }
 
-const streamingTraps: Fixture = scripted('streaming-traps', 'Streaming traps (half-written markdown)', [
+const streamingTraps: Fixture = scripted('streaming-traps', 'Streaming traps (half-written markdown)', 'Show me markdown that is hard to stream.', [
   'Traps ahead. A fence that opens',
   ' and closes:\n\n`',
   '``',
@@ -260,6 +266,7 @@ const streamingTraps: Fixture = scripted('streaming-traps', 'Streaming traps (ha
 const hostile: Fixture = {
   name: 'hostile',
   title: 'Hostile content (HTML, script, javascript: links)',
+  question: 'Can you show me some HTML and scripts?',
   content: `This answer tries to break out of the page. Everything below must render inert.
 
 <script>window.__pwned = true; alert('xss')</script>
@@ -294,6 +301,7 @@ ${FENCE}
 const serverError: Fixture = {
   name: 'server-error',
   title: 'Server-side error (ends with event: error)',
+  question: 'What does the knowledge base say about streaming?',
   content: 'Let me look that up in the knowledge base. The first three results say',
   serverError: 'Upstream model timed out after 30 s. Try again in a moment.',
 }
@@ -301,6 +309,7 @@ const serverError: Fixture = {
 const mathEscapes: Fixture = {
   name: 'math-escapes',
   title: 'Math, escapes and special characters',
+  question: 'Show me math, escapes and special characters.',
   content: String.raw`Inline math $e^{i\pi} + 1 = 0$ and display math:
 
 $$
@@ -318,6 +327,7 @@ Prices: $5 and $10 are not math. A path: C:\Users\name\file.txt. A regex: ` + '`
 const nesting: Fixture = {
   name: 'nesting',
   title: 'Quotes and lists nested',
+  question: 'Show me quotes and lists nested inside each other.',
   content: `> Quoted list:
 > - item one
 >   - nested inside a quote
@@ -344,18 +354,21 @@ const nesting: Fixture = {
 const empty: Fixture = {
   name: 'empty',
   title: 'Empty answer (start then done)',
+  question: 'Say nothing at all.',
   content: '',
 }
 
 const longLine: Fixture = {
   name: 'long-line',
   title: 'One very long unbroken line',
+  question: 'Give me the download link.',
   content: `Here is the signed URL: https://example.com/download?token=${'a1b2c3d4e5f6'.repeat(200)}&expires=never\n\nand a long word: ${'Supercalifragilistic'.repeat(30)}.`,
 }
 
 const longMixed: Fixture = {
   name: 'long-mixed',
   title: 'Long mixed answer (≥ 100 KB)',
+  question: 'Write a long report with code, tables and lists.',
   content: longMixedContent(),
 }
 

@@ -3,6 +3,19 @@ import type { Options, Renderer, Token } from 'markdown-it'
 import { taskLists } from './taskLists'
 
 const SCHEME = /^([a-z][a-z0-9+.-]*):/i
+const ALIGN_STYLE = /^text-align:(left|center|right)$/
+
+/**
+ * markdown-it writes a column's alignment (`:--`, `:-:`, `--:`) as `style="text-align:…"` on its cells; the
+ * sanitizer drops every `style`. A class survives it, in streamed parts, the tail and the final render alike.
+ */
+function alignAsClass(token: Token): void {
+  const style = token.attrGet('style')
+  if (style === null) return
+  token.attrs = token.attrs!.filter(([name]) => name !== 'style')
+  const align = ALIGN_STYLE.exec(style)
+  if (align) token.attrJoin('class', `vcs-align-${align[1]!}`)
+}
 const LINK_SCHEMES = new Set(['http', 'https', 'mailto'])
 
 /** Links: http(s), mailto, or relative (no scheme). Everything else (javascript:, data:, vbscript:, file:) is refused. */
@@ -22,7 +35,8 @@ export function isSafeImageUrl(url: string): boolean {
 
 /**
  * The one markdown-it configuration used for streaming and one-shot renders, so both produce identical HTML.
- * CommonMark + GFM tables, strikethrough, task lists and linkify autolinks; raw HTML is escaped.
+ * CommonMark + GFM tables (column alignment as `vcs-align-left|center|right` classes), strikethrough, task lists and
+ * linkify autolinks; raw HTML is escaped.
  */
 export function createMarkdownIt(): MarkdownIt {
   const md = new MarkdownIt('default', { html: false, linkify: true, typographer: false, breaks: false })
@@ -32,6 +46,11 @@ export function createMarkdownIt(): MarkdownIt {
 
   const renderToken = (tokens: Token[], idx: number, options: Options, _env: unknown, self: Renderer) =>
     self.renderToken(tokens, idx, options)
+
+  md.renderer.rules.th_open = md.renderer.rules.td_open = (tokens, idx, options, env, self) => {
+    alignAsClass(tokens[idx]!)
+    return renderToken(tokens, idx, options, env, self)
+  }
 
   md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
     tokens[idx]!.attrSet('rel', 'noopener noreferrer')

@@ -94,6 +94,18 @@ describe('createStreamingMarkdown', () => {
     expect(closed[1]).toMatchObject({ kind: 'code', code: 'print(1)\n', final: true })
   })
 
+  it('continues correctly when text goes on after a final render (an answer resumed after a drop ended it)', () => {
+    const s = createStreamingMarkdown()
+    const cut = 'Intro.\n\n1. **Batching** — apply many deltas instead of one'
+    const whole = `${cut} re-render per token.\n2. **Stable** blocks.\n\nEnd.`
+    s.update(cut.slice(0, 20), true)
+    s.update(cut, true)
+    // The drop ends the answer: its text so far is rendered final (status error), then the resume streams on.
+    expect(html(s.update(cut, false))).toBe(renderMarkdown(cut))
+    expect(html(s.update(whole.slice(0, cut.length + 10), true))).toContain('<li><strong>Batching</strong> — apply many deltas instead of one re-render')
+    expect(html(s.update(whole, false))).toBe(renderMarkdown(whole))
+  })
+
   it('starts over when the content is replaced (regenerate)', () => {
     const s = createStreamingMarkdown()
     s.update('Alpha paragraph.\n\nBeta', true)
@@ -103,6 +115,22 @@ describe('createStreamingMarkdown', () => {
   it('resolves reference links defined later in the final render', () => {
     const doc = 'See [the docs][d].\n\nMore text.\n\n[d]: https://example.com/docs\n'
     expect(html(streamFinal(doc, 3))).toBe(renderMarkdown(doc))
+  })
+
+  it('writes column alignment as classes, which the sanitizer keeps (no style attribute)', () => {
+    const out = renderMarkdown('| a | b | c | d |\n| :- | :-: | -: | - |\n| 1 | 2 | 3 | 4 |\n')
+    expect(out).toContain('<th class="vcs-align-left">a</th>')
+    expect(out).toContain('<th class="vcs-align-center">b</th>')
+    expect(out).toContain('<td class="vcs-align-right">3</td>')
+    expect(out).toContain('<td>4</td>')
+    expect(out).not.toContain('style=')
+  })
+
+  it('names a task checkbox by its item text, in no language of its own', () => {
+    const out = renderMarkdown('- [x] Angebot **senden**\n- [ ] Rechnung prüfen\n')
+    expect(out).toContain('<li class="vcs-task-item"><label class="vcs-task-label"><input class="vcs-task" type="checkbox" disabled checked> Angebot <strong>senden</strong></label></li>')
+    expect(out).toContain('<label class="vcs-task-label"><input class="vcs-task" type="checkbox" disabled> Rechnung prüfen</label>')
+    expect(out).not.toContain('aria-label')
   })
 
   it('keeps links to http(s), mailto and relative paths only; images http(s) only', () => {

@@ -223,7 +223,10 @@ export function createStreamingMarkdown(options: StreamingMarkdownOptions = {}):
     lastContent = content
     if (last && last.content === content && last.streaming === streaming) return last.blocks
     const hasRefs = !streaming && mayDefineReferences(content)
-    if (!continues(content) || hasRefs) reset()
+    // A final render took every block as finished; text that goes on after it (an answer resumed after a drop
+    // ended it) may continue its last block, so it starts over once.
+    const afterFinal = last !== null && !last.streaming
+    if (!continues(content) || hasRefs || afterFinal) reset()
 
     if (growth) {
       const grown = grow(content, content.slice(activeStart), !streaming)

@@ -4,7 +4,9 @@ import type { StateCore, Token } from 'markdown-it'
 const BOX = /^\[([ x])\][ \t]/i
 
 /**
- * GFM task list items: `- [ ] todo` / `- [x] done` become a disabled checkbox.
+ * GFM task list items: `- [ ] todo` / `- [x] done` become a disabled checkbox inside a `<label>` that holds the
+ * item's text, so the checkbox is named by the task ("Ship it, checkbox, not checked") in whatever language the
+ * answer is written — the renderer has no locale, and a fixed "done"/"to do" would be English in every answer.
  * A core rule after `inline`: looks at the first inline token of each list item's paragraph.
  */
 export function taskLists(md: MarkdownIt): void {
@@ -20,9 +22,12 @@ export function taskLists(md: MarkdownIt): void {
       const checked = m[1] !== ' '
       first.content = first.content.slice(m[0].length)
       inline.content = inline.content.slice(m[0].length)
-      const box = new state.Token('html_inline', '', 0)
-      box.content = `<input class="vcs-task" type="checkbox" disabled${checked ? ' checked' : ''} aria-label="${checked ? 'done' : 'to do'}"> `
-      inline.children!.unshift(box)
+      const open = new state.Token('html_inline', '', 0)
+      open.content = `<label class="vcs-task-label"><input class="vcs-task" type="checkbox" disabled${checked ? ' checked' : ''}> `
+      const close = new state.Token('html_inline', '', 0)
+      close.content = '</label>'
+      inline.children!.unshift(open)
+      inline.children!.push(close)
       const item = tokens[i - 2]! as Token
       item.attrJoin('class', 'vcs-task-item')
       for (let j = i - 3; j >= 0; j--) {

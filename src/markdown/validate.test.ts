@@ -15,6 +15,9 @@ describe('isRendererHtml', () => {
     '<a href="jav&#x09;ascript:alert(1)">x</a>',
     '<img src="data:image/png;base64,xx">',
     '<p style="position:fixed">x</p>',
+    // The renderer writes alignment as a class: a style attribute, even this one, is not its output.
+    '<td style="text-align:right">x</td>',
+    '<input type="checkbox" aria-label="x">',
     '<iframe src="https://x"></iframe>',
     '<p>a <b>b</b></p>',
     '<input type="text">',

@@ -3,14 +3,13 @@ import { isSafeImageUrl, isSafeLinkUrl } from './md'
 /** Tags and attributes the renderer emits; nothing else may appear in its output. */
 const TAGS = new Set([
   'p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'blockquote', 'hr', 'br', 'pre', 'code', 'em', 'strong', 's',
-  'a', 'img', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'input',
+  'a', 'img', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'input', 'label',
 ])
-const ATTRS = new Set(['href', 'title', 'rel', 'src', 'alt', 'loading', 'referrerpolicy', 'class', 'start', 'style', 'type', 'disabled', 'checked', 'aria-label'])
+const ATTRS = new Set(['href', 'title', 'rel', 'src', 'alt', 'loading', 'referrerpolicy', 'class', 'start', 'type', 'disabled', 'checked'])
 const TAG_NAME = /[a-z][a-z0-9]*/y
 const ATTR_NAME = /[a-z-]+/y
 const ATTR_VALUE = /="([^"<>]*)"/y
 const SPACE = /\s/
-const STYLE = /^text-align:(?:left|right|center)$/
 
 interface Tag {
   closing: boolean
@@ -66,7 +65,6 @@ export function isRendererHtml(html: string): boolean {
         if (!ATTRS.has(name) || value.includes('&#') || (raw ?? '').includes('&#')) return false
         if (name === 'href' && !isSafeLinkUrl(value)) return false
         if (name === 'src' && !(tag.name === 'img' && isSafeImageUrl(value))) return false
-        if (name === 'style' && !STYLE.test(value)) return false
         if (name === 'type' && value !== 'checkbox') return false
       }
     }

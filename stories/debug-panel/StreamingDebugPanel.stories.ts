@@ -3,6 +3,7 @@ import { expect, fn, userEvent, waitFor, within } from 'storybook/test'
 import { StreamingDebugPanel } from '../../src/components/StreamingDebugPanel'
 import { parseDiagnostics } from '../../src/diagnostics/parse'
 import type { DiagnosticsFile } from '../../src/diagnostics/schema'
+import stormRaw from './fixtures/503-storm.json?raw'
 import slowRendererRaw from './fixtures/slow-renderer.json?raw'
 import stalledRaw from './fixtures/stalled-stream.json?raw'
 import tokenInUrlRaw from './fixtures/token-in-url-422.json?raw'
@@ -70,6 +71,22 @@ export const LoadedSlowRenderer: Story = {
     await expect(Number(figure(canvasElement, 'dropped-frames'))).toBeGreaterThan(0)
     await expect(figure(canvasElement, 'renders-per-publish')).toBe('1.01')
     await expect(figure(canvasElement, 'virtualization')).toBe('off')
+  },
+}
+
+/**
+ * A 503 storm, recorded from the example app against the mock server (scripts/example-captures.ts): the service
+ * answered every try with 503 and Retry-After; the client waited as told five times, then gave up. The support
+ * training's fourth exercise (docs/support.md).
+ */
+export const Loaded503Storm: Story = {
+  args: { diagnostics: load(stormRaw) },
+  play: async ({ canvasElement }) => {
+    await expect(figure(canvasElement, 'status')).toBe('503')
+    await expect(figure(canvasElement, 'token-transport')).toBe('Authorization header')
+    await expect(canvasElement.querySelector('[data-finding="overloaded"]')).not.toBeNull()
+    await expect(canvasElement.querySelector('.vcs-debug__finding--error')).not.toBeNull()
+    await expect(figure(canvasElement, 'retry-log')).toContain('503')
   },
 }
 

@@ -44,6 +44,18 @@ async function until(check: () => boolean, timeout = 15_000): Promise<void> {
   }
 }
 
+/**
+ * Waits until every picture has loaded (the harness serves the fixtures' pictures). Pictures load lazily: each is
+ * scrolled to first, so one below the fold is in the snapshot too.
+ */
+async function picturesLoaded(root: HTMLElement) {
+  for (const img of root.querySelectorAll('img')) {
+    img.scrollIntoView({ block: 'nearest' })
+    await until(() => img.complete && img.naturalWidth > 0)
+  }
+  window.scrollTo(0, 0)
+}
+
 async function expectHighlighted(root: HTMLElement) {
   await until(() => root.querySelector('.vcs-code[data-highlighted] span[style*="--shiki-light"]') !== null)
 }
@@ -90,6 +102,7 @@ function midStream(name: FixtureName): Story {
         await expect(markerFlashes(markdownText(frame), finalText)).toEqual([])
       }
       for (const caret of canvasElement.querySelectorAll('.vcs-caret')) await expect(caret.closest('pre, table')).toBeNull()
+      await picturesLoaded(canvasElement)
     },
   }
 }
@@ -100,6 +113,14 @@ export const KitchenSink = done('kitchen-sink', async ({ canvasElement }) => {
   await expect(canvasElement.querySelector('table')).not.toBeNull()
   await expect(canvasElement.querySelectorAll('input.vcs-task[type="checkbox"]')).toHaveLength(3)
   await expect(canvasElement.querySelector('s')?.textContent).toBe('strikethrough')
+  // Task checkboxes are named by their text, in the answer's language (no English "done" / "to do").
+  await expect(within(canvasElement).getByRole('checkbox', { name: 'Write the harness' })).toBeChecked()
+  await expect(within(canvasElement).getByRole('checkbox', { name: 'Ship it' })).not.toBeChecked()
+  // Alignment survives finishing: the "Notes" column (`----:`) is right-aligned.
+  await expect(getComputedStyle(canvasElement.querySelector('tbody td:last-child')!).textAlign).toBe('right')
+  await expect(canvasElement.textContent).not.toContain('[^')
+  await picturesLoaded(canvasElement)
+  await expect(within(canvasElement).getByRole('img', { name: 'A small diagram' })).toBeTruthy()
 })
 export const CodeHeavy = done('code-heavy', async ({ canvasElement }) => {
   await expectHighlighted(canvasElement)
@@ -448,5 +469,6 @@ export const Live: StoryObj<typeof LiveMessage> = {
     await expectNoRawMarkers(canvasElement)
     await expect(canvasElement.querySelector('[data-status="done"]')!.textContent).toContain('Release notes')
     await expect(canvasElement.querySelector('table')).not.toBeNull()
+    await picturesLoaded(canvasElement)
   },
 }

@@ -7,6 +7,8 @@ interface ImportMetaEnv {
   readonly VITE_CHAT_TOKEN?: string
   /** The chat's language, e.g. `de` (the `?lang=` query parameter wins; else the browser's language). */
   readonly VITE_CHAT_LOCALE?: string
+  /** `off` builds the app without its support tools (debug panel, "Report a problem"): no debug chunk at all. */
+  readonly VITE_SUPPORT_TOOLS?: string
 }
 
 interface ImportMeta {

@@ -2,6 +2,8 @@ import { createPinia } from 'pinia'
 import { createApp } from 'vue'
 import { createChatConfigPlugin, createSessionsPlugin } from 'vue-chat-stream'
 import 'vue-chat-stream/style.css'
+// Inter, the font the components ask for (optional; without it they use the system font): docs/decisions/fonts.md.
+import 'vue-chat-stream/fonts.css'
 import App from './App.vue'
 import { accessToken, apiBaseUrl, chatLocale, serviceNotices } from './chat-config'
 

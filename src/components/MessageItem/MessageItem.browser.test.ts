@@ -72,7 +72,8 @@ describe('MessageItem', () => {
   it('never re-renders a finished block while the message keeps streaming', async () => {
     const content = fixtures['kitchen-sink'].content
     const { el, message } = mount(msg('', 'streaming'))
-    const half = Math.floor(content.length / 2)
+    // Past the lists and the quote: enough finished blocks to watch.
+    const half = Math.floor(content.length * 0.6)
     for (let i = 0; i <= half; i += 7) {
       message.value = msg(content.slice(0, i), 'streaming')
       await nextTick()

@@ -4,12 +4,12 @@ import type { MarkdownBlock } from '../../markdown/streaming'
 
 export const CARET_HTML = '<span class="vcs-caret" aria-hidden="true"></span>'
 
-const TRAILING_CLOSERS = new Set(['ul', 'ol', 'li', 'blockquote'])
+const TRAILING_CLOSERS = new Set(['ul', 'ol', 'li', 'blockquote', 'label'])
 const SLOT_TAGS = new Set(['p', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6'])
 
 /**
  * Where the caret goes in a block's HTML: before the `</p>`, `</hN>` or `</li>` that ends the last text, when only
- * closing tags of lists, items and quotes follow it (never into code or a table). -1 when there is no such place.
+ * closing tags of lists, items, quotes and task labels follow it (never into code or a table). -1 when there is no such place.
  * A backward scan over the trailing closing tags: linear, whatever the HTML.
  */
 export function caretSlot(html: string): number {

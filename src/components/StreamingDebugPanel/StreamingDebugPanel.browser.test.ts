@@ -208,4 +208,42 @@ describe('StreamingDebugPanel cards and files', () => {
     app.unmount()
     el.remove()
   })
+
+  it('Load diagnostics opens and closes the loader, in an empty panel too: what it says is what shows', async () => {
+    const { app, el } = mount(() => h(StreamingDebugPanel))
+    await nextTick()
+    const load = button(el, 'Load diagnostics')
+    const loader = el.querySelector<HTMLElement>(`#${load.getAttribute('aria-controls')}`)!
+    const open = () => [load.getAttribute('aria-expanded'), loader.style.display !== 'none' && loader.offsetHeight > 0]
+    // Empty: the loader is all the panel can offer, so it starts open.
+    expect(open()).toEqual(['true', true])
+    await userEvent.click(load)
+    expect(open()).toEqual(['false', false])
+    await userEvent.click(load)
+    expect(open()).toEqual(['true', true])
+    // The pasted file's button looks like the panel's other buttons.
+    expect(button(el, 'Show pasted diagnostics').classList.contains('vcs-debug__button')).toBe(true)
+    await userEvent.fill(el.querySelector<HTMLTextAreaElement>('.vcs-loader__paste')!, tokenInUrlRaw)
+    await userEvent.click(button(el, 'Show pasted diagnostics'))
+    // Loaded: the loader closes; the button opens it again.
+    expect(open()).toEqual(['false', false])
+    await userEvent.click(load)
+    expect(open()).toEqual(['true', true])
+    app.unmount()
+    el.remove()
+  })
+
+  it('closes the loader by itself when a live stream starts showing, unless the reader toggled it', async () => {
+    const stream = shallowRef<EventStream | undefined>()
+    const { app, el } = mount(() => h(StreamingDebugPanel, { stream: stream.value }))
+    await nextTick()
+    const load = button(el, 'Load diagnostics')
+    expect(load.getAttribute('aria-expanded')).toBe('true')
+    stream.value = sseStream(FRAMES)
+    await drain(stream.value)
+    await until(() => el.querySelector('[data-testid="state"]')?.textContent === 'closed')
+    expect(load.getAttribute('aria-expanded')).toBe('false')
+    app.unmount()
+    el.remove()
+  })
 })
