@@ -21,6 +21,7 @@ import {
   resolveTimeout,
   sleep,
 } from './backoff'
+import { LifecycleListeners } from './listeners'
 import { MetricsRecorder } from './metrics'
 import { browserNetwork } from './network'
 import { classifyOutcome, isEventStreamHead, type Verdict } from './outcome'
@@ -37,7 +38,6 @@ import type {
   StreamEvent,
   TokenSource,
   StreamLifecycleEvent,
-  StreamLifecycleListener,
   TokenTransport,
   TransportName,
   TransportOption,
@@ -60,26 +60,6 @@ export function pickTransport(option: TransportOption = 'auto'): TransportName {
   if (supportsFetchStreaming()) return 'fetch'
   if (typeof XMLHttpRequest === 'function') return 'xhr'
   return 'fetch'
-}
-
-/** A listener and the event types it asked for (`undefined`: every type). */
-type Listeners = ReadonlyMap<StreamLifecycleListener, ReadonlySet<string> | undefined>
-
-/** Lifecycle events are built only while someone listens; a throwing listener never breaks the stream. */
-function emitTo(listeners: Listeners, make: () => StreamLifecycleEvent): void {
-  if (listeners.size === 0) return
-  const event = make()
-  for (const [listener, types] of listeners) {
-    if (types && !types.has(event.type)) continue
-    try {
-      listener(event)
-    } catch (error) {
-      // Report it where unhandled errors go.
-      queueMicrotask(() => {
-        throw error
-      })
-    }
-  }
 }
 
 /** A token function is asked before every connection, so a reconnect gets a fresh token. */
@@ -138,9 +118,7 @@ export function openEventStream(url: string, options: OpenEventStreamOptions = {
   const first = firstTarget(url, options)
   const metrics = new MetricsRecorder(transportName, tokenTransport)
   const queue = new AsyncQueue<StreamEvent>()
-  const listeners = new Map<StreamLifecycleListener, ReadonlySet<string> | undefined>()
-  /** Listeners that receive `chunk` and `message` events: only these make the hot path build lifecycle objects. */
-  let hotListeners = 0
+  const listeners = new LifecycleListeners()
   const network = options.network ?? browserNetwork
   const idempotent = first.method === 'POST' && hasIdempotencyKey(options)
   const closer = new AbortController()
@@ -167,7 +145,7 @@ export function openEventStream(url: string, options: OpenEventStreamOptions = {
   /** Every token this stream sent (a token function may give a new one per connection): never in what it reports. */
   const secrets: string[] = []
 
-  const emit = (make: () => StreamLifecycleEvent) => emitTo(listeners, make)
+  const emit = (make: () => StreamLifecycleEvent) => listeners.emit(make)
 
   // The hot path: no clock read (events share their chunk's time), no allocation unless someone listens.
   const dispatch = (event: StreamEvent) => {
@@ -178,7 +156,7 @@ export function openEventStream(url: string, options: OpenEventStreamOptions = {
     if (!progressed && event.id === '' && idAtConnect === '') progressed = true
     if (onEvent) onEvent(event)
     else queue.push(event)
-    if (hotListeners > 0) emit(() => ({ type: 'message', at: now(), event: secrets.length > 0 ? withoutSecretsIn(event) : event }))
+    if (listeners.hot > 0) emit(() => ({ type: 'message', at: now(), event: secrets.length > 0 ? withoutSecretsIn(event) : event }))
     if (endOn.size > 0 && endOn.has(event.event)) finish('done')
   }
 
@@ -225,13 +203,6 @@ export function openEventStream(url: string, options: OpenEventStreamOptions = {
       connection?.abort()
     },
   })
-
-  function unsubscribe(listener: StreamLifecycleListener) {
-    if (!listeners.has(listener)) return
-    const types = listeners.get(listener)
-    if (!types || types.has('chunk') || types.has('message')) hotListeners--
-    listeners.delete(listener)
-  }
 
   function withoutSecretsIn(event: StreamEvent): StreamEvent {
     const data = removeSecrets(event.data, secrets)
@@ -385,7 +356,7 @@ export function openEventStream(url: string, options: OpenEventStreamOptions = {
           const at = now()
           lastByteAt = at
           metrics.chunk(count, at)
-          if (hotListeners > 0) emit(() => ({ type: 'chunk', at, bytes: count, totalBytes: metrics.bytes }))
+          if (listeners.hot > 0) emit(() => ({ type: 'chunk', at, bytes: count, totalBytes: metrics.bytes }))
         },
         text: (text) => parser.feed(text),
         event: (event) => parser.accept(event),
@@ -487,14 +458,7 @@ export function openEventStream(url: string, options: OpenEventStreamOptions = {
       }
     },
     close,
-    subscribe(listener, types) {
-      const wanted = types ? new Set<string>(types) : undefined
-      const hot = !wanted || wanted.has('chunk') || wanted.has('message')
-      if (listeners.has(listener)) unsubscribe(listener)
-      listeners.set(listener, wanted)
-      if (hot) hotListeners++
-      return () => unsubscribe(listener)
-    },
+    subscribe: (listener, types) => listeners.subscribe(listener, types),
     metrics: () => metrics.snapshot(parser.lastEventId),
     redact: (value) => removeSecretsDeep(value, secrets),
   }
