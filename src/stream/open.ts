@@ -27,6 +27,7 @@ import { browserNetwork } from './network'
 import { classifyOutcome, isEventStreamHead, type Verdict } from './outcome'
 import { createSseParser } from './parse'
 import { AsyncQueue } from './queue'
+import { ReplayGuard } from './replays'
 import { buildRequest, firstTarget, hasIdempotencyKey, resumeTarget, type RequestTarget } from './request'
 import { eventSourceTransport, legacyUrl } from './transports/eventsource'
 import { fetchTransport, supportsFetchStreaming } from './transports/fetch'
@@ -84,19 +85,6 @@ function watchStall(timeoutMs: number, lastByteAt: () => number, onStall: (idleM
   return () => clearTimeout(timer)
 }
 
-/** A numeric event id (decimal digits, what the contract sends) as a number; undefined for any other id. */
-function numericId(id: string): number | undefined {
-  const length = id.length
-  if (length === 0 || length > 15) return undefined
-  let value = 0
-  for (let i = 0; i < length; i++) {
-    const code = id.charCodeAt(i)
-    if (code < 48 || code > 57) return undefined
-    value = value * 10 + (code - 48)
-  }
-  return value
-}
-
 /**
  * Opens a server-sent event stream over fetch (default), xhr or — for rollback only — EventSource. Iterate the
  * result for events; it reconnects with backoff and Last-Event-ID, resumes POST streams with GET on
@@ -129,17 +117,7 @@ export function openEventStream(url: string, options: OpenEventStreamOptions = {
   let firstEvent: StreamEvent | undefined
   let lastEvent: StreamEvent | undefined
   let lastByteAt = 0
-  // Progress (what resets the failure count): the last event ID moved forward on this connection, or — on a
-  // stream without ids, where nothing can be compared — an event arrived.
-  let progressed = false
-  /** The last event ID when this connection opened (opaque ids "move" when they differ from it). */
-  let idAtConnect = options.lastEventId ?? ''
-  /** The highest numeric id seen: an event whose own numeric id is not above it is a replay. */
-  let highest = skipReplays ? numericId(options.lastEventId ?? '') : undefined
-  /** Inside a replayed stretch: blocks without an id of their own belong to it. */
-  let replaying = false
-  /** Events skipped as replays on this connection. */
-  let replayedNow = 0
+  const guard = new ReplayGuard(skipReplays, options.lastEventId ?? '')
   /** Over-long line or event seen on this connection (its size), which aborted it. */
   let tooLarge: number | undefined
   /** Every token this stream sent (a token function may give a new one per connection): never in what it reports. */
@@ -153,40 +131,11 @@ export function openEventStream(url: string, options: OpenEventStreamOptions = {
     metrics.event(lastByteAt)
     if (firstEvent === undefined) firstEvent = event
     lastEvent = event
-    if (!progressed && event.id === '' && idAtConnect === '') progressed = true
+    guard.delivered(event.id)
     if (onEvent) onEvent(event)
     else queue.push(event)
     if (listeners.hot > 0) emit(() => ({ type: 'message', at: now(), event: secrets.length > 0 ? withoutSecretsIn(event) : event }))
     if (endOn.size > 0 && endOn.has(event.event)) finish('done')
-  }
-
-  /**
-   * The replay guard, asked by the parser at the end of every block: numeric ids only go forward. A block whose
-   * own numeric id is not above the highest seen is a replay (a resume endpoint that repeats instead of
-   * continuing): it is skipped, with the blocks without an id of their own that follow it, and the last event
-   * ID does not move back. Opaque ids cannot be ordered: they are delivered, and count as progress when they
-   * differ from the id the connection started with.
-   */
-  const admit = (id: string, ownId: boolean): boolean => {
-    if (!ownId) {
-      if (!replaying) return true
-      replayedNow++
-      return false
-    }
-    const n = skipReplays ? numericId(id) : undefined
-    if (n !== undefined) {
-      if (highest !== undefined && n <= highest) {
-        replaying = true
-        replayedNow++
-        return false
-      }
-      highest = n
-      progressed = true
-    } else if (id !== idAtConnect) {
-      progressed = true
-    }
-    replaying = false
-    return true
   }
 
   // The parser owns the last event ID: it moves with every admitted block (EventSource's events too, through `accept`).
@@ -196,7 +145,7 @@ export function openEventStream(url: string, options: OpenEventStreamOptions = {
     onRetry: (ms) => {
       serverRetryMs = ms
     },
-    admit,
+    admit: (id, ownId) => guard.admit(id, ownId),
     maxEventChars,
     onOverflow: ({ chars }) => {
       tooLarge = chars
@@ -264,8 +213,6 @@ export function openEventStream(url: string, options: OpenEventStreamOptions = {
     let postOpened = false
     let lastRefused = false
     let lastError: StreamError | undefined
-    /** Connections in a row that brought only replays. */
-    let replays = 0
 
     while (!ended) {
       // Offline: wait for the network instead of spending attempts (or sending anything) into the void.
@@ -298,11 +245,8 @@ export function openEventStream(url: string, options: OpenEventStreamOptions = {
 
       const conn = new AbortController()
       connection = conn
-      progressed = false
-      replaying = false
-      replayedNow = 0
+      guard.connecting(parser.lastEventId)
       tooLarge = undefined
-      idAtConnect = parser.lastEventId
       parser.reset()
       metrics.connecting()
       metrics.state = 'connecting'
@@ -402,12 +346,8 @@ export function openEventStream(url: string, options: OpenEventStreamOptions = {
       }
       const failure = withoutSecrets(verdict.error, secrets)
       lastRefused = verdict.refused
-      if (progressed) {
-        attempt = 0
-        replays = 0
-      }
-      const replayed = !progressed && replayedNow > 0
-      if (replayed) replays++
+      const { progressed, replayed } = guard.ended()
+      if (progressed) attempt = 0
       lastError = failure
       // Dropped because the network went away: no attempt is spent; the top of the loop waits for it.
       if (!network.online()) {
@@ -416,7 +356,7 @@ export function openEventStream(url: string, options: OpenEventStreamOptions = {
       }
       attempt++
       if (attempt > backoff.maxAttempts) {
-        return fail(replays > 0 ? replayError(failure, parser.lastEventId, replays) : gaveUpError(failure, attempt, backoff.maxAttempts === 0))
+        return fail(guard.replays > 0 ? replayError(failure, parser.lastEventId, guard.replays) : gaveUpError(failure, attempt, backoff.maxAttempts === 0))
       }
       emit(() => ({ type: 'error', at: now(), error: failure }))
       const delayMs = backoffDelay(attempt, backoff, random, { retryMs: serverRetryMs, retryAfterMs: verdict.retryAfterMs })
