@@ -1,15 +1,10 @@
 import {
-  REDACTED,
   StreamError,
-  isSecret,
   cannotResumeError,
   gaveUpError,
   networkError,
-  removeSecrets,
-  removeSecretsDeep,
   replayError,
   tokenError,
-  withoutSecrets,
   type RequestContext,
 } from '../errors'
 import {
@@ -27,9 +22,10 @@ import { browserNetwork } from './network'
 import { classifyOutcome, isEventStreamHead, type Verdict } from './outcome'
 import { createSseParser } from './parse'
 import { AsyncQueue } from './queue'
+import { SentTokens, shownUrl } from './redaction'
 import { ReplayGuard } from './replays'
 import { buildRequest, firstTarget, hasIdempotencyKey, resumeTarget, type RequestTarget } from './request'
-import { eventSourceTransport, legacyUrl } from './transports/eventsource'
+import { eventSourceTransport } from './transports/eventsource'
 import { fetchTransport, supportsFetchStreaming } from './transports/fetch'
 import type { Transport, TransportSink } from './transports/types'
 import { xhrTransport } from './transports/xhr'
@@ -120,8 +116,8 @@ export function openEventStream(url: string, options: OpenEventStreamOptions = {
   const guard = new ReplayGuard(skipReplays, options.lastEventId ?? '')
   /** Over-long line or event seen on this connection (its size), which aborted it. */
   let tooLarge: number | undefined
-  /** Every token this stream sent (a token function may give a new one per connection): never in what it reports. */
-  const secrets: string[] = []
+  /** Every token this stream sent: never in what it reports. */
+  const tokens = new SentTokens()
 
   const emit = (make: () => StreamLifecycleEvent) => listeners.emit(make)
 
@@ -134,7 +130,7 @@ export function openEventStream(url: string, options: OpenEventStreamOptions = {
     guard.delivered(event.id)
     if (onEvent) onEvent(event)
     else queue.push(event)
-    if (listeners.hot > 0) emit(() => ({ type: 'message', at: now(), event: secrets.length > 0 ? withoutSecretsIn(event) : event }))
+    if (listeners.hot > 0) emit(() => ({ type: 'message', at: now(), event: tokens.event(event) }))
     if (endOn.size > 0 && endOn.has(event.event)) finish('done')
   }
 
@@ -153,18 +149,6 @@ export function openEventStream(url: string, options: OpenEventStreamOptions = {
     },
   })
 
-  function withoutSecretsIn(event: StreamEvent): StreamEvent {
-    const data = removeSecrets(event.data, secrets)
-    return data === event.data ? event : { ...event, data }
-  }
-
-  /** The URL a connection really requests, as it may be shown: the legacy transport's `?token=` redacted. */
-  function shownUrl(target: RequestTarget, token: string | undefined): string {
-    if (transportName !== 'eventsource') return removeSecrets(target.url, secrets)
-    const url = legacyUrl(target.url, token ? REDACTED : undefined, options.tokenQueryParam ?? 'token', parser.lastEventId)
-    return url.replace(encodeURIComponent(REDACTED), REDACTED)
-  }
-
   function stopConnections() {
     connection?.abort()
     closer.abort()
@@ -182,7 +166,7 @@ export function openEventStream(url: string, options: OpenEventStreamOptions = {
 
   function fail(failure: StreamError) {
     if (ended) return
-    const error = withoutSecrets(failure, secrets)
+    const error = tokens.error(failure)
     ended = true
     metrics.error = error.toJSON()
     metrics.close('error')
@@ -241,7 +225,7 @@ export function openEventStream(url: string, options: OpenEventStreamOptions = {
         return fail(tokenError(error))
       }
       if (ended) return
-      if (isSecret(token) && !secrets.includes(token)) secrets.push(token)
+      tokens.remember(token)
 
       const conn = new AbortController()
       connection = conn
@@ -251,7 +235,7 @@ export function openEventStream(url: string, options: OpenEventStreamOptions = {
       metrics.connecting()
       metrics.state = 'connecting'
       // What is really requested: the legacy transport's URL carries the token (shown redacted) and the resume point.
-      const shown = shownUrl(target, token)
+      const shown = shownUrl(target, token, { transport: transportName, tokenQueryParam: options.tokenQueryParam, lastEventId: parser.lastEventId }, tokens)
       const ctx: RequestContext = { url: shown, method: target.method, transport: transportName, tokenTransport }
       emit(() => ({ type: 'connecting', at: now(), attempt, url: shown, method: target.method, transport: transportName }))
 
@@ -344,7 +328,7 @@ export function openEventStream(url: string, options: OpenEventStreamOptions = {
         emit(() => ({ type: 'retry', at: now(), attempt: 0, delayMs: 0, reason: 'recycle' }))
         continue
       }
-      const failure = withoutSecrets(verdict.error, secrets)
+      const failure = tokens.error(verdict.error)
       lastRefused = verdict.refused
       const { progressed, replayed } = guard.ended()
       if (progressed) attempt = 0
@@ -400,6 +384,6 @@ export function openEventStream(url: string, options: OpenEventStreamOptions = {
     close,
     subscribe: (listener, types) => listeners.subscribe(listener, types),
     metrics: () => metrics.snapshot(parser.lastEventId),
-    redact: (value) => removeSecretsDeep(value, secrets),
+    redact: (value) => tokens.value(value),
   }
 }
