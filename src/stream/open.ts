@@ -29,6 +29,7 @@ import { eventSourceTransport } from './transports/eventsource'
 import { fetchTransport, supportsFetchStreaming } from './transports/fetch'
 import type { Transport, TransportSink } from './transports/types'
 import { xhrTransport } from './transports/xhr'
+import { ConnectionWatchdog, type WatchdogTimeouts } from './watchdog'
 import type {
   EventStream,
   OpenEventStreamOptions,
@@ -65,23 +66,6 @@ async function resolveToken(token: TokenSource | undefined): Promise<string | un
 }
 
 /**
- * Calls `onStall` once nothing arrived for `timeoutMs` (`lastByteAt` moves with every chunk, heartbeats included).
- * One timer per window instead of one per chunk: it re-arms for the remainder when bytes came meanwhile.
- * `0` disables it. Returns the function that stops watching.
- */
-function watchStall(timeoutMs: number, lastByteAt: () => number, onStall: (idleMs: number) => void): () => void {
-  if (!timeoutMs) return () => {}
-  let timer: ReturnType<typeof setTimeout>
-  const check = () => {
-    const idle = now() - lastByteAt()
-    if (idle >= timeoutMs - 1) onStall(idle)
-    else timer = setTimeout(check, timeoutMs - idle)
-  }
-  timer = setTimeout(check, timeoutMs)
-  return () => clearTimeout(timer)
-}
-
-/**
  * Opens a server-sent event stream over fetch (default), xhr or — for rollback only — EventSource. Iterate the
  * result for events; it reconnects with backoff and Last-Event-ID, resumes POST streams with GET on
  * `resumeUrl`, and ends with a `StreamError` value when it cannot go on. See docs/streaming.md.
@@ -92,8 +76,10 @@ export function openEventStream(url: string, options: OpenEventStreamOptions = {
   const tokenTransport: TokenTransport =
     options.token === undefined || options.token === '' ? 'none' : transportName === 'eventsource' ? 'url' : 'header'
   const backoff = resolveBackoff(options.retry)
-  const stallTimeoutMs = resolveTimeout(options.stallTimeoutMs, DEFAULT_STALL_TIMEOUT_MS)
-  const connectTimeoutMs = resolveTimeout(options.connectTimeoutMs, DEFAULT_CONNECT_TIMEOUT_MS)
+  const timeouts: WatchdogTimeouts = {
+    connectTimeoutMs: resolveTimeout(options.connectTimeoutMs, DEFAULT_CONNECT_TIMEOUT_MS),
+    stallTimeoutMs: resolveTimeout(options.stallTimeoutMs, DEFAULT_STALL_TIMEOUT_MS),
+  }
   const maxEventChars = options.maxEventChars !== undefined && options.maxEventChars > 0 ? options.maxEventChars : DEFAULT_MAX_EVENT_CHARS
   const skipReplays = options.skipReplays ?? true
   const random = options.random ?? Math.random
@@ -240,29 +226,12 @@ export function openEventStream(url: string, options: OpenEventStreamOptions = {
       emit(() => ({ type: 'connecting', at: now(), attempt, url: shown, method: target.method, transport: transportName }))
 
       // Until the response head: the connect timeout. After it: the stall timeout (silence between bytes).
-      let stalledFor: number | undefined
-      let connectTimedOut: number | undefined
-      let stopWatch = () => {}
-      const connectTimer = connectTimeoutMs
-        ? setTimeout(() => {
-            connectTimedOut = connectTimeoutMs
-            conn.abort()
-          }, connectTimeoutMs)
-        : undefined
-      let headSeen = false
+      const onStall = (idleMs: number) => emit(() => ({ type: 'stall', at: now(), idleMs }))
+      const watchdog = new ConnectionWatchdog(conn, timeouts, () => lastByteAt, onStall)
       const sink: TransportSink = {
         head(head) {
           const at = now()
-          if (!headSeen) {
-            headSeen = true
-            clearTimeout(connectTimer)
-            lastByteAt = at
-            stopWatch = watchStall(stallTimeoutMs, () => lastByteAt, (idleMs) => {
-              stalledFor = idleMs
-              emit(() => ({ type: 'stall', at: now(), idleMs }))
-              conn.abort()
-            })
-          }
+          if (watchdog.head()) lastByteAt = at
           metrics.head(head.status, head.contentType, at)
           const ok = isEventStreamHead(head)
           if (ok) {
@@ -313,11 +282,10 @@ export function openEventStream(url: string, options: OpenEventStreamOptions = {
         verdict = tooLarge !== undefined ? classifyOutcome({ thrown: undefined, tooLarge: maxEventChars }, outcomeContext()) : classifyOutcome({ outcome }, outcomeContext())
       } catch (error) {
         if (ended) return
-        const end = { thrown: error, stalledForMs: stalledFor, connectTimedOutMs: connectTimedOut, tooLarge: tooLarge === undefined ? undefined : maxEventChars }
+        const end = { thrown: error, stalledForMs: watchdog.stalledForMs, connectTimedOutMs: watchdog.connectTimedOutMs, tooLarge: tooLarge === undefined ? undefined : maxEventChars }
         verdict = classifyOutcome(end, outcomeContext())
       } finally {
-        clearTimeout(connectTimer)
-        stopWatch()
+        watchdog.stop()
         connection = undefined
       }
 
