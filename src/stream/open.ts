@@ -25,40 +25,17 @@ import { AsyncQueue } from './queue'
 import { SentTokens, shownUrl } from './redaction'
 import { ReplayGuard } from './replays'
 import { buildRequest, firstTarget, hasIdempotencyKey, resumeTarget, type RequestTarget } from './request'
-import { eventSourceTransport } from './transports/eventsource'
-import { fetchTransport, supportsFetchStreaming } from './transports/fetch'
-import type { Transport, TransportSink } from './transports/types'
-import { xhrTransport } from './transports/xhr'
+import { TRANSPORTS, pickTransport, tokenTransportOf } from './transports/pick'
+import type { TransportSink } from './transports/types'
 import { ConnectionWatchdog, type WatchdogTimeouts } from './watchdog'
-import type {
-  EventStream,
-  OpenEventStreamOptions,
-  StreamEvent,
-  TokenSource,
-  StreamLifecycleEvent,
-  TokenTransport,
-  TransportName,
-  TransportOption,
-} from './types'
+import type { EventStream, OpenEventStreamOptions, StreamEvent, StreamLifecycleEvent, TokenSource } from './types'
 
-const TRANSPORTS: Record<TransportName, Transport> = {
-  fetch: fetchTransport,
-  xhr: xhrTransport,
-  eventsource: eventSourceTransport,
-}
+export { pickTransport }
 
 const now = () => performance.now()
 
 /** The xhr transport recycles its connection only while the parser holds less than this of an unfinished event. */
 const RECYCLE_MAX_BUFFERED = 64 * 1024
-
-/** `auto`: fetch when response bodies stream here, else xhr. `eventsource` is only ever used when asked for. */
-export function pickTransport(option: TransportOption = 'auto'): TransportName {
-  if (option !== 'auto') return option
-  if (supportsFetchStreaming()) return 'fetch'
-  if (typeof XMLHttpRequest === 'function') return 'xhr'
-  return 'fetch'
-}
 
 /** A token function is asked before every connection, so a reconnect gets a fresh token. */
 async function resolveToken(token: TokenSource | undefined): Promise<string | undefined> {
@@ -73,8 +50,7 @@ async function resolveToken(token: TokenSource | undefined): Promise<string | un
 export function openEventStream(url: string, options: OpenEventStreamOptions = {}): EventStream {
   const transportName = pickTransport(options.transport)
   const transport = TRANSPORTS[transportName]
-  const tokenTransport: TokenTransport =
-    options.token === undefined || options.token === '' ? 'none' : transportName === 'eventsource' ? 'url' : 'header'
+  const tokenTransport = tokenTransportOf(transportName, options.token)
   const backoff = resolveBackoff(options.retry)
   const timeouts: WatchdogTimeouts = {
     connectTimeoutMs: resolveTimeout(options.connectTimeoutMs, DEFAULT_CONNECT_TIMEOUT_MS),
