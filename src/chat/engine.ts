@@ -6,6 +6,7 @@ import { openEventStream } from '../stream/open'
 import type { EventStream, OpenEventStreamOptions, RetryOptions, StreamLifecycleEvent, TokenSource, TransportOption } from '../stream/types'
 import type { ChatMessage, MessageConnection, StreamErrorInfo } from '../types'
 import { createSnapshotBook, type SnapshotBookOptions } from './book'
+import { CONNECTION_EVENTS, connectionAfter, connectionAfterFailure, sameConnection } from './connection'
 import { devWarn } from './dev'
 import { readAnswer, type AnswerOutcome } from './protocol'
 
@@ -81,11 +82,6 @@ interface Answer {
   detached?: ChatMessage
 }
 
-const CONNECTED: MessageConnection = Object.freeze({ state: 'connected' })
-const OFFLINE: MessageConnection = Object.freeze({ state: 'offline' })
-/** The lifecycle events the engine follows: none of the per-chunk ones, so following costs the hot path nothing. */
-const CONNECTION_EVENTS: readonly StreamLifecycleEvent['type'][] = ['open', 'retry', 'offline']
-
 function newKey(): string {
   return globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`
 }
@@ -157,7 +153,7 @@ export function createChatEngine(config: ChatEngineConfig) {
 
   /** Publishes the answer's connection state (through the same frame batch as its text) when it changed. */
   function setConnection(answer: Answer, next: MessageConnection | undefined): void {
-    if (answer.connection === next || (answer.connection?.state === 'connected' && next?.state === 'connected')) return
+    if (sameConnection(answer.connection, next)) return
     answer.connection = next
     book.change(answer.sessionId, answer.messageId, { connection: next ?? null })
   }
@@ -165,20 +161,8 @@ export function createChatEngine(config: ChatEngineConfig) {
   /** The stream client's reconnect lifecycle as the answer's connection state. */
   function followConnection(answer: Answer, attempt: number, event: StreamLifecycleEvent): void {
     if (answer.attempt !== attempt) return
-    if (event.type === 'open') setConnection(answer, CONNECTED)
-    else if (event.type === 'offline') setConnection(answer, OFFLINE)
-    else if (event.type === 'retry' && event.attempt > 0) {
-      const next: MessageConnection = {
-        state: 'reconnecting',
-        attempt: event.attempt,
-        // Wall-clock time (not `config.now`, the clock of `createdAt`): what a countdown in the page compares with.
-        retryAt: Date.now() + event.delayMs,
-        delayMs: event.delayMs,
-        reason: event.error?.kind ?? 'network',
-        ...(event.error?.status !== undefined ? { status: event.error.status } : {}),
-      }
-      setConnection(answer, next)
-    }
+    const next = connectionAfter(event)
+    if (next) setConnection(answer, next)
   }
 
   /** Opens a stream for `answer` (a POST of its prompt, or a resume GET) and reads it to the end. */
@@ -218,23 +202,14 @@ export function createChatEngine(config: ChatEngineConfig) {
   /** The final status rides in the same publish as the last text. */
   function finish(answer: Answer, outcome: AnswerOutcome): void {
     if (outcome.kind === 'done') {
-      endConnection(answer)
+      setConnection(answer, undefined)
       book.change(answer.sessionId, answer.messageId, { status: 'done', error: null })
     } else {
       const error: StreamErrorInfo = outcome.kind === 'error' ? outcome.error : answerEndedEarly()
-      endConnection(answer, true)
+      // Nothing streams any more: the state goes, or — failing while it reconnected — says the client gave up.
+      setConnection(answer, connectionAfterFailure(answer.connection))
       book.change(answer.sessionId, answer.messageId, { status: 'error', error })
     }
-  }
-
-  /** Nothing streams any more: the state goes, or — failing while it reconnected — says the client gave up. */
-  function endConnection(answer: Answer, failed = false): void {
-    const trouble = answer.connection?.state === 'reconnecting' || answer.connection?.state === 'offline'
-    if (failed && trouble) {
-      // The first connection and every reconnect counted: what the client's "gave up after N attempts" says.
-      const attempts = answer.connection?.state === 'reconnecting' ? answer.connection.attempt + 1 : 0
-      setConnection(answer, { state: 'gave-up', attempts })
-    } else setConnection(answer, undefined)
   }
 
   function latest(answer: Answer): ChatMessage {

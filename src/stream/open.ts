@@ -1,15 +1,10 @@
 import {
-  REDACTED,
   StreamError,
-  isSecret,
   cannotResumeError,
   gaveUpError,
   networkError,
-  removeSecrets,
-  removeSecretsDeep,
   replayError,
   tokenError,
-  withoutSecrets,
   type RequestContext,
 } from '../errors'
 import {
@@ -21,100 +16,30 @@ import {
   resolveTimeout,
   sleep,
 } from './backoff'
+import { LifecycleListeners } from './listeners'
 import { MetricsRecorder } from './metrics'
 import { browserNetwork } from './network'
 import { classifyOutcome, isEventStreamHead, type Verdict } from './outcome'
 import { createSseParser } from './parse'
 import { AsyncQueue } from './queue'
+import { SentTokens, shownUrl } from './redaction'
+import { ReplayGuard } from './replays'
 import { buildRequest, firstTarget, hasIdempotencyKey, resumeTarget, type RequestTarget } from './request'
-import { eventSourceTransport, legacyUrl } from './transports/eventsource'
-import { fetchTransport, supportsFetchStreaming } from './transports/fetch'
-import type { Transport, TransportSink } from './transports/types'
-import { xhrTransport } from './transports/xhr'
-import type {
-  EventStream,
-  OpenEventStreamOptions,
-  StreamEvent,
-  TokenSource,
-  StreamLifecycleEvent,
-  StreamLifecycleListener,
-  TokenTransport,
-  TransportName,
-  TransportOption,
-} from './types'
+import { TRANSPORTS, pickTransport, tokenTransportOf } from './transports/pick'
+import type { TransportSink } from './transports/types'
+import { ConnectionWatchdog, type WatchdogTimeouts } from './watchdog'
+import type { EventStream, OpenEventStreamOptions, StreamEvent, StreamLifecycleEvent, TokenSource } from './types'
 
-const TRANSPORTS: Record<TransportName, Transport> = {
-  fetch: fetchTransport,
-  xhr: xhrTransport,
-  eventsource: eventSourceTransport,
-}
+export { pickTransport }
 
 const now = () => performance.now()
 
 /** The xhr transport recycles its connection only while the parser holds less than this of an unfinished event. */
 const RECYCLE_MAX_BUFFERED = 64 * 1024
 
-/** `auto`: fetch when response bodies stream here, else xhr. `eventsource` is only ever used when asked for. */
-export function pickTransport(option: TransportOption = 'auto'): TransportName {
-  if (option !== 'auto') return option
-  if (supportsFetchStreaming()) return 'fetch'
-  if (typeof XMLHttpRequest === 'function') return 'xhr'
-  return 'fetch'
-}
-
-/** A listener and the event types it asked for (`undefined`: every type). */
-type Listeners = ReadonlyMap<StreamLifecycleListener, ReadonlySet<string> | undefined>
-
-/** Lifecycle events are built only while someone listens; a throwing listener never breaks the stream. */
-function emitTo(listeners: Listeners, make: () => StreamLifecycleEvent): void {
-  if (listeners.size === 0) return
-  const event = make()
-  for (const [listener, types] of listeners) {
-    if (types && !types.has(event.type)) continue
-    try {
-      listener(event)
-    } catch (error) {
-      // Report it where unhandled errors go.
-      queueMicrotask(() => {
-        throw error
-      })
-    }
-  }
-}
-
 /** A token function is asked before every connection, so a reconnect gets a fresh token. */
 async function resolveToken(token: TokenSource | undefined): Promise<string | undefined> {
   return typeof token === 'function' ? await token() : token
-}
-
-/**
- * Calls `onStall` once nothing arrived for `timeoutMs` (`lastByteAt` moves with every chunk, heartbeats included).
- * One timer per window instead of one per chunk: it re-arms for the remainder when bytes came meanwhile.
- * `0` disables it. Returns the function that stops watching.
- */
-function watchStall(timeoutMs: number, lastByteAt: () => number, onStall: (idleMs: number) => void): () => void {
-  if (!timeoutMs) return () => {}
-  let timer: ReturnType<typeof setTimeout>
-  const check = () => {
-    const idle = now() - lastByteAt()
-    if (idle >= timeoutMs - 1) onStall(idle)
-    else timer = setTimeout(check, timeoutMs - idle)
-  }
-  timer = setTimeout(check, timeoutMs)
-  return () => clearTimeout(timer)
-}
-
-/** A numeric event id (decimal digits, what the contract sends) as a number; undefined for any other id. */
-function numericId(id: string): number | undefined {
-  const length = id.length
-  if (length === 0 || length > 15) return undefined
-  let value = 0
-  for (let i = 0; i < length; i++) {
-    const code = id.charCodeAt(i)
-    if (code < 48 || code > 57) return undefined
-    value = value * 10 + (code - 48)
-  }
-  return value
 }
 
 /**
@@ -125,11 +50,12 @@ function numericId(id: string): number | undefined {
 export function openEventStream(url: string, options: OpenEventStreamOptions = {}): EventStream {
   const transportName = pickTransport(options.transport)
   const transport = TRANSPORTS[transportName]
-  const tokenTransport: TokenTransport =
-    options.token === undefined || options.token === '' ? 'none' : transportName === 'eventsource' ? 'url' : 'header'
+  const tokenTransport = tokenTransportOf(transportName, options.token)
   const backoff = resolveBackoff(options.retry)
-  const stallTimeoutMs = resolveTimeout(options.stallTimeoutMs, DEFAULT_STALL_TIMEOUT_MS)
-  const connectTimeoutMs = resolveTimeout(options.connectTimeoutMs, DEFAULT_CONNECT_TIMEOUT_MS)
+  const timeouts: WatchdogTimeouts = {
+    connectTimeoutMs: resolveTimeout(options.connectTimeoutMs, DEFAULT_CONNECT_TIMEOUT_MS),
+    stallTimeoutMs: resolveTimeout(options.stallTimeoutMs, DEFAULT_STALL_TIMEOUT_MS),
+  }
   const maxEventChars = options.maxEventChars !== undefined && options.maxEventChars > 0 ? options.maxEventChars : DEFAULT_MAX_EVENT_CHARS
   const skipReplays = options.skipReplays ?? true
   const random = options.random ?? Math.random
@@ -138,9 +64,7 @@ export function openEventStream(url: string, options: OpenEventStreamOptions = {
   const first = firstTarget(url, options)
   const metrics = new MetricsRecorder(transportName, tokenTransport)
   const queue = new AsyncQueue<StreamEvent>()
-  const listeners = new Map<StreamLifecycleListener, ReadonlySet<string> | undefined>()
-  /** Listeners that receive `chunk` and `message` events: only these make the hot path build lifecycle objects. */
-  let hotListeners = 0
+  const listeners = new LifecycleListeners()
   const network = options.network ?? browserNetwork
   const idempotent = first.method === 'POST' && hasIdempotencyKey(options)
   const closer = new AbortController()
@@ -151,23 +75,13 @@ export function openEventStream(url: string, options: OpenEventStreamOptions = {
   let firstEvent: StreamEvent | undefined
   let lastEvent: StreamEvent | undefined
   let lastByteAt = 0
-  // Progress (what resets the failure count): the last event ID moved forward on this connection, or — on a
-  // stream without ids, where nothing can be compared — an event arrived.
-  let progressed = false
-  /** The last event ID when this connection opened (opaque ids "move" when they differ from it). */
-  let idAtConnect = options.lastEventId ?? ''
-  /** The highest numeric id seen: an event whose own numeric id is not above it is a replay. */
-  let highest = skipReplays ? numericId(options.lastEventId ?? '') : undefined
-  /** Inside a replayed stretch: blocks without an id of their own belong to it. */
-  let replaying = false
-  /** Events skipped as replays on this connection. */
-  let replayedNow = 0
+  const guard = new ReplayGuard(skipReplays, options.lastEventId ?? '')
   /** Over-long line or event seen on this connection (its size), which aborted it. */
   let tooLarge: number | undefined
-  /** Every token this stream sent (a token function may give a new one per connection): never in what it reports. */
-  const secrets: string[] = []
+  /** Every token this stream sent: never in what it reports. */
+  const tokens = new SentTokens()
 
-  const emit = (make: () => StreamLifecycleEvent) => emitTo(listeners, make)
+  const emit = (make: () => StreamLifecycleEvent) => listeners.emit(make)
 
   // The hot path: no clock read (events share their chunk's time), no allocation unless someone listens.
   const dispatch = (event: StreamEvent) => {
@@ -175,40 +89,11 @@ export function openEventStream(url: string, options: OpenEventStreamOptions = {
     metrics.event(lastByteAt)
     if (firstEvent === undefined) firstEvent = event
     lastEvent = event
-    if (!progressed && event.id === '' && idAtConnect === '') progressed = true
+    guard.delivered(event.id)
     if (onEvent) onEvent(event)
     else queue.push(event)
-    if (hotListeners > 0) emit(() => ({ type: 'message', at: now(), event: secrets.length > 0 ? withoutSecretsIn(event) : event }))
+    if (listeners.hot > 0) emit(() => ({ type: 'message', at: now(), event: tokens.event(event) }))
     if (endOn.size > 0 && endOn.has(event.event)) finish('done')
-  }
-
-  /**
-   * The replay guard, asked by the parser at the end of every block: numeric ids only go forward. A block whose
-   * own numeric id is not above the highest seen is a replay (a resume endpoint that repeats instead of
-   * continuing): it is skipped, with the blocks without an id of their own that follow it, and the last event
-   * ID does not move back. Opaque ids cannot be ordered: they are delivered, and count as progress when they
-   * differ from the id the connection started with.
-   */
-  const admit = (id: string, ownId: boolean): boolean => {
-    if (!ownId) {
-      if (!replaying) return true
-      replayedNow++
-      return false
-    }
-    const n = skipReplays ? numericId(id) : undefined
-    if (n !== undefined) {
-      if (highest !== undefined && n <= highest) {
-        replaying = true
-        replayedNow++
-        return false
-      }
-      highest = n
-      progressed = true
-    } else if (id !== idAtConnect) {
-      progressed = true
-    }
-    replaying = false
-    return true
   }
 
   // The parser owns the last event ID: it moves with every admitted block (EventSource's events too, through `accept`).
@@ -218,32 +103,13 @@ export function openEventStream(url: string, options: OpenEventStreamOptions = {
     onRetry: (ms) => {
       serverRetryMs = ms
     },
-    admit,
+    admit: (id, ownId) => guard.admit(id, ownId),
     maxEventChars,
     onOverflow: ({ chars }) => {
       tooLarge = chars
       connection?.abort()
     },
   })
-
-  function unsubscribe(listener: StreamLifecycleListener) {
-    if (!listeners.has(listener)) return
-    const types = listeners.get(listener)
-    if (!types || types.has('chunk') || types.has('message')) hotListeners--
-    listeners.delete(listener)
-  }
-
-  function withoutSecretsIn(event: StreamEvent): StreamEvent {
-    const data = removeSecrets(event.data, secrets)
-    return data === event.data ? event : { ...event, data }
-  }
-
-  /** The URL a connection really requests, as it may be shown: the legacy transport's `?token=` redacted. */
-  function shownUrl(target: RequestTarget, token: string | undefined): string {
-    if (transportName !== 'eventsource') return removeSecrets(target.url, secrets)
-    const url = legacyUrl(target.url, token ? REDACTED : undefined, options.tokenQueryParam ?? 'token', parser.lastEventId)
-    return url.replace(encodeURIComponent(REDACTED), REDACTED)
-  }
 
   function stopConnections() {
     connection?.abort()
@@ -262,7 +128,7 @@ export function openEventStream(url: string, options: OpenEventStreamOptions = {
 
   function fail(failure: StreamError) {
     if (ended) return
-    const error = withoutSecrets(failure, secrets)
+    const error = tokens.error(failure)
     ended = true
     metrics.error = error.toJSON()
     metrics.close('error')
@@ -293,8 +159,6 @@ export function openEventStream(url: string, options: OpenEventStreamOptions = {
     let postOpened = false
     let lastRefused = false
     let lastError: StreamError | undefined
-    /** Connections in a row that brought only replays. */
-    let replays = 0
 
     while (!ended) {
       // Offline: wait for the network instead of spending attempts (or sending anything) into the void.
@@ -323,47 +187,27 @@ export function openEventStream(url: string, options: OpenEventStreamOptions = {
         return fail(tokenError(error))
       }
       if (ended) return
-      if (isSecret(token) && !secrets.includes(token)) secrets.push(token)
+      tokens.remember(token)
 
       const conn = new AbortController()
       connection = conn
-      progressed = false
-      replaying = false
-      replayedNow = 0
+      guard.connecting(parser.lastEventId)
       tooLarge = undefined
-      idAtConnect = parser.lastEventId
       parser.reset()
       metrics.connecting()
       metrics.state = 'connecting'
       // What is really requested: the legacy transport's URL carries the token (shown redacted) and the resume point.
-      const shown = shownUrl(target, token)
+      const shown = shownUrl(target, token, { transport: transportName, tokenQueryParam: options.tokenQueryParam, lastEventId: parser.lastEventId }, tokens)
       const ctx: RequestContext = { url: shown, method: target.method, transport: transportName, tokenTransport }
       emit(() => ({ type: 'connecting', at: now(), attempt, url: shown, method: target.method, transport: transportName }))
 
       // Until the response head: the connect timeout. After it: the stall timeout (silence between bytes).
-      let stalledFor: number | undefined
-      let connectTimedOut: number | undefined
-      let stopWatch = () => {}
-      const connectTimer = connectTimeoutMs
-        ? setTimeout(() => {
-            connectTimedOut = connectTimeoutMs
-            conn.abort()
-          }, connectTimeoutMs)
-        : undefined
-      let headSeen = false
+      const onStall = (idleMs: number) => emit(() => ({ type: 'stall', at: now(), idleMs }))
+      const watchdog = new ConnectionWatchdog(conn, timeouts, () => lastByteAt, onStall)
       const sink: TransportSink = {
         head(head) {
           const at = now()
-          if (!headSeen) {
-            headSeen = true
-            clearTimeout(connectTimer)
-            lastByteAt = at
-            stopWatch = watchStall(stallTimeoutMs, () => lastByteAt, (idleMs) => {
-              stalledFor = idleMs
-              emit(() => ({ type: 'stall', at: now(), idleMs }))
-              conn.abort()
-            })
-          }
+          if (watchdog.head()) lastByteAt = at
           metrics.head(head.status, head.contentType, at)
           const ok = isEventStreamHead(head)
           if (ok) {
@@ -385,7 +229,7 @@ export function openEventStream(url: string, options: OpenEventStreamOptions = {
           const at = now()
           lastByteAt = at
           metrics.chunk(count, at)
-          if (hotListeners > 0) emit(() => ({ type: 'chunk', at, bytes: count, totalBytes: metrics.bytes }))
+          if (listeners.hot > 0) emit(() => ({ type: 'chunk', at, bytes: count, totalBytes: metrics.bytes }))
         },
         text: (text) => parser.feed(text),
         event: (event) => parser.accept(event),
@@ -414,11 +258,10 @@ export function openEventStream(url: string, options: OpenEventStreamOptions = {
         verdict = tooLarge !== undefined ? classifyOutcome({ thrown: undefined, tooLarge: maxEventChars }, outcomeContext()) : classifyOutcome({ outcome }, outcomeContext())
       } catch (error) {
         if (ended) return
-        const end = { thrown: error, stalledForMs: stalledFor, connectTimedOutMs: connectTimedOut, tooLarge: tooLarge === undefined ? undefined : maxEventChars }
+        const end = { thrown: error, stalledForMs: watchdog.stalledForMs, connectTimedOutMs: watchdog.connectTimedOutMs, tooLarge: tooLarge === undefined ? undefined : maxEventChars }
         verdict = classifyOutcome(end, outcomeContext())
       } finally {
-        clearTimeout(connectTimer)
-        stopWatch()
+        watchdog.stop()
         connection = undefined
       }
 
@@ -429,14 +272,10 @@ export function openEventStream(url: string, options: OpenEventStreamOptions = {
         emit(() => ({ type: 'retry', at: now(), attempt: 0, delayMs: 0, reason: 'recycle' }))
         continue
       }
-      const failure = withoutSecrets(verdict.error, secrets)
+      const failure = tokens.error(verdict.error)
       lastRefused = verdict.refused
-      if (progressed) {
-        attempt = 0
-        replays = 0
-      }
-      const replayed = !progressed && replayedNow > 0
-      if (replayed) replays++
+      const { progressed, replayed } = guard.ended()
+      if (progressed) attempt = 0
       lastError = failure
       // Dropped because the network went away: no attempt is spent; the top of the loop waits for it.
       if (!network.online()) {
@@ -445,7 +284,7 @@ export function openEventStream(url: string, options: OpenEventStreamOptions = {
       }
       attempt++
       if (attempt > backoff.maxAttempts) {
-        return fail(replays > 0 ? replayError(failure, parser.lastEventId, replays) : gaveUpError(failure, attempt, backoff.maxAttempts === 0))
+        return fail(guard.replays > 0 ? replayError(failure, parser.lastEventId, guard.replays) : gaveUpError(failure, attempt, backoff.maxAttempts === 0))
       }
       emit(() => ({ type: 'error', at: now(), error: failure }))
       const delayMs = backoffDelay(attempt, backoff, random, { retryMs: serverRetryMs, retryAfterMs: verdict.retryAfterMs })
@@ -487,15 +326,8 @@ export function openEventStream(url: string, options: OpenEventStreamOptions = {
       }
     },
     close,
-    subscribe(listener, types) {
-      const wanted = types ? new Set<string>(types) : undefined
-      const hot = !wanted || wanted.has('chunk') || wanted.has('message')
-      if (listeners.has(listener)) unsubscribe(listener)
-      listeners.set(listener, wanted)
-      if (hot) hotListeners++
-      return () => unsubscribe(listener)
-    },
+    subscribe: (listener, types) => listeners.subscribe(listener, types),
     metrics: () => metrics.snapshot(parser.lastEventId),
-    redact: (value) => removeSecretsDeep(value, secrets),
+    redact: (value) => tokens.value(value),
   }
 }
