@@ -21,12 +21,16 @@ const PAGES = [
 
 type Section = 'props' | 'events' | 'slots'
 
-/** Generated Docs pages and what their tables must show, read from the component source. */
+/**
+ * Generated Docs pages and what their tables must show, read from the component source: the SFC, or the file
+ * that declares its types (`types`) when the SFC imports them.
+ */
 const GENERATED = [
   {
     id: 'components-messagelist--docs',
     sfc: 'src/components/MessageList/MessageList.vue',
-    sections: { props: 'MessageListProps', events: 'MessageListEmits', slots: 'defineSlots' },
+    types: 'src/components/MessageList/types.ts',
+    sections: { props: 'MessageListProps', events: 'MessageListEmits', slots: 'MessageListSlots' },
   },
   {
     id: 'debug-panel-streamingdebugpanel--docs',
@@ -49,7 +53,7 @@ const GENERATED = [
     sfc: 'src/components/MessageItem/MessageItem.vue',
     sections: { events: 'MessageItemEmits', slots: 'defineSlots' },
   },
-] as const satisfies readonly { id: string; sfc: string; sections: Partial<Record<Section, string>> }[]
+] as const satisfies readonly { id: string; sfc: string; types?: string; sections: Partial<Record<Section, string>> }[]
 
 let server: StaticServer
 let browser: Browser
@@ -160,7 +164,9 @@ describe('Storybook docs pages', () => {
     }, 120_000)
   }
 
-  for (const { id, sfc, sections } of GENERATED) {
+  for (const entry of GENERATED) {
+    const { id, sections } = entry
+    const sfc = 'types' in entry ? entry.types : entry.sfc
     it(`${id} documents ${Object.keys(sections).join(', ')} with the JSDoc from ${sfc}`, async () => {
       const { page, errors } = await openDocs(id)
       await page.locator('table.docblock-argstable').first().waitFor({ timeout: 30_000 })

@@ -1,6 +1,6 @@
 // What a component's source documents, read with the TypeScript parser: the members of a props or emits type
-// and of the `defineSlots<{…}>()` type, each with its JSDoc text. Tests compare generated docs against this, so
-// the expectation comes from the source, not from a copy of it.
+// (declared in the SFC or in a .ts file beside it) and of the `defineSlots<{…}>()` type, each with its JSDoc
+// text. Tests compare generated docs against this, so the expectation comes from the source, not from a copy of it.
 import { readFileSync } from 'node:fs'
 import ts from 'typescript'
 import { parse } from 'vue/compiler-sfc'
@@ -12,6 +12,7 @@ export interface DocumentedMember {
 }
 
 function scriptsOf(sfcPath: string): ts.SourceFile[] {
+  if (sfcPath.endsWith('.ts')) return [ts.createSourceFile(sfcPath, readFileSync(sfcPath, 'utf8'), ts.ScriptTarget.Latest, true)]
   const { descriptor, errors } = parse(readFileSync(sfcPath, 'utf8'), { filename: sfcPath })
   if (errors.length > 0) throw new Error(`${sfcPath}: ${String(errors[0])}`)
   return [descriptor.script, descriptor.scriptSetup]
@@ -39,7 +40,7 @@ function find<T extends ts.Node>(files: ts.SourceFile[], match: (node: ts.Node) 
   return found
 }
 
-/** Members of `interface <name>` or `type <name> = { … }` declared in the SFC. */
+/** Members of `interface <name>` or `type <name> = { … }` declared in the SFC (or .ts file). */
 export function documentedType(sfcPath: string, name: string): DocumentedMember[] {
   const declaration = find(
     scriptsOf(sfcPath),

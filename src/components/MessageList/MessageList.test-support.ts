@@ -6,7 +6,7 @@ import { mulberry32 } from 'vue-chat-stream/mocks'
 import { nextFrames } from '../../../test/support/frames'
 import type { ChatMessage, MessageStatus } from '../../types'
 import MessageList from './MessageList.vue'
-import type { MessageListProps } from './MessageList.vue'
+import type { MessageListProps } from './types'
 
 const WORDS = 'stream token render layout virtual anchor scroll message answer table code block paragraph reader'.split(' ')
 
