@@ -9,15 +9,22 @@ declare module 'vitest' {
     mockServerUrl: string
     /** The same harness allowing CORS only for https://app.example (`cors-second-origin`): test pages are refused. */
     mockServerNoCorsUrl: string
+    /**
+     * The harness at 1/5 of real time, for the endpoint check that must see an answer arrive over time: at 1/20 the
+     * default answer's events span ~100 ms, the doctor's own window for "all at once", and it once read as buffered.
+     */
+    mockServerDoctorUrl: string
   }
 }
 
 export default async function setup(project: TestProject) {
   const server = await startMockServer({ timeScale: 0.05 })
   const noCors = await startMockServer({ timeScale: 0.05, misbehave: 'cors-second-origin' })
+  const doctor = await startMockServer({ timeScale: 0.2 })
   project.provide('mockServerUrl', server.url)
   project.provide('mockServerNoCorsUrl', noCors.url)
+  project.provide('mockServerDoctorUrl', doctor.url)
   return async () => {
-    await Promise.all([server.close(), noCors.close()])
+    await Promise.all([server.close(), noCors.close(), doctor.close()])
   }
 }

@@ -38,9 +38,9 @@ async function runFromTheForm(root: HTMLElement, url: string, token: string) {
 describe('EndpointCheckCard in Chromium', () => {
   it('passes every check against the harness on another origin, through the browser’s own preflight', async () => {
     const onChecked = vi.fn()
-    // The harness plays at 1/20 of real time here: judge arrival from 100 ms on.
+    // This harness plays at 1/5 of real time: the answer's events span ~0.5 s; judge arrival from 100 ms on.
     const root = mount({ options: { minDurationMs: 100 }, onChecked })
-    await runFromTheForm(root, `${inject('mockServerUrl')}/api/sessions/card-good/messages`, 'demo')
+    await runFromTheForm(root, `${inject('mockServerDoctorUrl')}/api/sessions/card-good/messages`, 'demo')
     expect(statuses(root)).toEqual(Object.fromEntries(ALL.map((id) => [id, 'pass'])))
     expect(row(root, 'cors')).toMatch(/the browser’s preflight for POST with authorization, content-type passed and the 200 answer is readable/)
     expect(row(root, 'cors')).toMatch(/the resume GET with Last-Event-ID passed/)
